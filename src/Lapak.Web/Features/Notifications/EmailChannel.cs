@@ -1,0 +1,67 @@
+using System.Net;
+using Lapak.Web.Features.Accounts;
+using Lapak.Web.Infrastructure;
+using MailKit.Net.Smtp;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Lapak.Web.Features.Notifications;
+
+/// <summary>Sends the notification as an HTML + text e-mail in the recipient's language over SMTP (MailKit).</summary>
+public sealed class EmailChannel(IOptions<SmtpOptions> smtp, IOptions<LapakOptions> site, NotificationTemplates templates,
+    Infrastructure.Localization.LapakText text) : IDeliveryChannel
+{
+    public NotificationChannel Channel => NotificationChannel.Email;
+
+    public async Task DeliverAsync(Notification n, LapakUser user, CancellationToken ct)
+    {
+        var message = Compose(n, user);
+        var o = smtp.Value;
+        using var client = new SmtpClient { Timeout = 30_000 };
+        await client.ConnectAsync(o.Host, o.Port, o.Security, ct);
+        if (!string.IsNullOrEmpty(o.Username)) await client.AuthenticateAsync(o.Username, o.Password ?? "", ct);
+        await client.SendAsync(message, ct);
+        await client.DisconnectAsync(true, ct);
+    }
+
+    public MimeMessage Compose(Notification n, LapakUser user)
+    {
+        var lang = user.PreferredLanguage;
+        var r = templates.Render(n, lang);
+        var o = smtp.Value;
+        var link = r.Link is null ? null : AbsoluteLink(r.Link);
+        var message = new MimeMessage
+        {
+            Subject = r.Title,
+            // One notification is one message id: a retried send is recognisable as the same mail.
+            MessageId = $"{n.Id:N}@{new Uri(site.Value.PublicUrl).Host}",
+        };
+        message.From.Add(new MailboxAddress(o.FromName, o.FromAddress));
+        message.To.Add(new MailboxAddress(user.FullName, user.Email!));
+        message.Headers.Add("X-Lapak-Notification", n.Kind);
+
+        var footer = text.Get("You receive this e-mail because you have an account at Lapak.", lang);
+        var body = new BodyBuilder
+        {
+            TextBody = $"{r.Title}\n\n{r.Body}\n\n" + (link is null ? "" : $"{r.Action ?? link}: {link}\n\n") + "-- \nLapak\n" + footer,
+            HtmlBody = $$"""
+                <!doctype html><html lang="{{lang}}"><body style="margin:0;background:#f4f6f8;font-family:Arial,sans-serif;color:#1f2933">
+                <table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:24px">
+                <table role="presentation" width="560" cellpadding="0" cellspacing="0" style="background:#fff;border-radius:8px;padding:24px">
+                <tr><td style="font-size:20px;font-weight:bold;color:#0b6e4f;padding-bottom:12px">Lapak</td></tr>
+                <tr><td style="font-size:18px;font-weight:bold;padding-bottom:8px">{{E(r.Title)}}</td></tr>
+                <tr><td style="font-size:15px;line-height:1.5;padding-bottom:16px">{{E(r.Body)}}</td></tr>
+                {{(link is null ? "" : $"<tr><td style=\"padding-bottom:16px\"><a href=\"{E(link)}\" style=\"background:#0b6e4f;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none;display:inline-block\">{E(r.Action ?? link)}</a></td></tr><tr><td style=\"font-size:12px;color:#52606d;word-break:break-all\">{E(link)}</td></tr>")}}
+                <tr><td style="font-size:12px;color:#7b8794;padding-top:16px">{{E(footer)}}</td></tr>
+                </table></td></tr></table></body></html>
+                """,
+        };
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+
+    private string AbsoluteLink(string link) =>
+        Uri.TryCreate(link, UriKind.Absolute, out var abs) ? abs.ToString() : new Uri(new Uri(site.Value.PublicUrl), link).ToString();
+
+    private static string E(string s) => WebUtility.HtmlEncode(s);
+}

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Lapak.Web.Infrastructure.Realtime;
+
+/// <summary>
+/// The one hub (<c>/hubs/live</c>). Every connection joins its user's group; features add their own groups
+/// (conversation, ticket, queue) through methods guarded by their access rules.
+/// </summary>
+[Authorize]
+public sealed class LiveHub : Hub
+{
+    public static string UserGroup(Guid userId) => $"user:{userId:N}";
+
+    public override async Task OnConnectedAsync()
+    {
+        if (Guid.TryParse(Context.User?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+            await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(userId));
+        await base.OnConnectedAsync();
+    }
+}
+
+public static class RealtimeSetup
+{
+    public static IServiceCollection AddLapakRealtime(this IServiceCollection services, IConfiguration configuration)
+    {
+        var signalR = services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024);
+        var redis = configuration["Realtime:Redis"];
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            // Channel prefix keeps several Lapak deployments on one Redis apart.
+            signalR.AddStackExchangeRedis(redis, o =>
+                o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal(configuration["Realtime:ChannelPrefix"] ?? "lapak"));
+        }
+        return services;
+    }
+}
