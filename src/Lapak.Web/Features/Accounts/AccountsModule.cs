@@ -1,5 +1,7 @@
+using Lapak.Web.Features.Accounts.Admin;
 using Lapak.Web.Features.Notifications;
 using Lapak.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -47,11 +49,25 @@ public static class AccountsModule
         });
         services.AddAuthorizationBuilder().AddLapakPolicies();
         services.AddSingleton<IAuthorizationHandler, OwnerRequirementHandler>();
+        services.AddScoped<IClaimsTransformation, BearerAccountCheck>();
 
         services.AddScoped<ActivityLog>();
         services.AddScoped<AccountMail>();
         services.AddScoped<RegisterUser.Handler>();
         services.AddScoped<UpdateProfile.Handler>();
+
+        services.AddScoped<AdminUserQueries>();
+        services.AddScoped<UserPicker>();
+        services.AddScoped<ActivityQueries>();
+        services.AddScoped<CreateUserByAdmin.Handler>();
+        services.AddScoped<ChangeUserRoles.Handler>();
+        services.AddScoped<SetUserActive.Handler>();
+        services.AddScoped<ResendInvitation.Handler>();
+        services.AddScoped<SetUserOrganization.Handler>();
+        services.AddScoped<EditOrganization.Handler>();
+        services.AddScoped<EditBranch.Handler>();
+        services.AddScoped<EditTeam.Handler>();
+        services.AddScoped<ManageMembers.Handler>();
 
         services.AddNotificationTemplate(AccountMail.ConfirmEmail, "Confirm your e-mail address",
             "Hello {name}, confirm your e-mail address to finish creating your Lapak account.", "Confirm e-mail");
@@ -68,6 +84,7 @@ public static class AccountsModule
     {
         app.MapAuthEndpoints();
         app.MapMeEndpoints();
+        app.MapAdminUserEndpoints();
         return app;
     }
 

@@ -14,6 +14,7 @@ public static class NotificationsModule
         services.AddSingleton<NotificationTemplates>();
         services.AddScoped<Notifier>();
         services.AddScoped<NotificationQueries>();
+        services.AddScoped<OutboxAdmin>();
         services.AddScoped<IDeliveryChannel, InAppChannel>();
         services.AddScoped<IDeliveryChannel, EmailChannel>();
         services.AddHttpClient<WhatsAppChannel>();
