@@ -25,6 +25,8 @@ public sealed class LapakApp : WebApplicationFactory<Program>
     private string? _pgDatabase; // null when the database belongs to another instance
 
     public Db Db { get; }
+    /// <summary>Extra host configuration for a test that needs it (set before the app starts).</summary>
+    public Action<IWebHostBuilder>? Configure { get; init; }
     public Uri BaseAddress { get; }
     public MailBox Mail { get; } = new();
 
@@ -66,9 +68,9 @@ public sealed class LapakApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Starts an app; <paramref name="settings"/> override configuration keys (e.g. <c>Realtime:Redis</c>).</summary>
-    public static async Task<LapakApp> StartAsync(Db db, IDictionary<string, string?>? settings = null)
+    public static async Task<LapakApp> StartAsync(Db db, IDictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configure = null)
     {
-        var app = new LapakApp(db, settings);
+        var app = new LapakApp(db, settings) { Configure = configure };
         await app.StartServerAsync();
         return app;
     }
@@ -108,6 +110,7 @@ public sealed class LapakApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         // UseSetting, not ConfigureAppConfiguration: Program.cs reads configuration before Build().
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        Configure?.Invoke(builder);
     }
 
     // ---------- users ----------
