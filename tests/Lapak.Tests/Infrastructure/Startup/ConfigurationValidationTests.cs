@@ -32,3 +32,33 @@ public sealed class ConfigurationValidationTests
     public void A_value_of_the_wrong_type_is_reported_not_thrown() =>
         Assert.Contains(ProblemsOf(new() { ["Notifications:Outbox:MaxAttempts"] = "many" }), p => p.StartsWith("Notifications:Outbox"));
 }
+
+public sealed class StartupWithBadConfigurationTests
+{
+    [Fact]
+    public async Task Lapak_refuses_to_start_with_one_clear_line_per_problem_and_no_stack_trace()
+    {
+        // The app's own build output sits at the same relative place as this test assembly's.
+        var testBin = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
+        var root = new DirectoryInfo(testBin);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Lapak.slnx"))) root = root.Parent;
+        var tail = Path.GetRelativePath(Path.Combine(root!.FullName, "tests", "Lapak.Tests"), testBin);
+        var dll = Path.Combine(root.FullName, "src", "Lapak.Web", tail, "Lapak.Web.dll");
+
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [dll])
+        {
+            RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        start.Environment["Database__Provider"] = "Oracle";
+        start.Environment["Smtp__Port"] = "0";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.All(lines, l => Assert.StartsWith("Configuration error: ", l));
+        Assert.DoesNotContain(" at ", stderr);
+    }
+}
