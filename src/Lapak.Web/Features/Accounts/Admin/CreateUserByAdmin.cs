@@ -56,7 +56,7 @@ public static class CreateUserByAdmin
             if (roles.Count == 0) return Outcome.Invalid(nameof(Command.Roles), text.Get("Choose at least one role."));
 
             var email = c.Email.Trim();
-            if (await users.FindByEmailAsync(email) is not null)
+            if (await EmailTakenAsync(email))
                 return Outcome.Invalid(nameof(Command.Email), text.Get("An account with this e-mail address already exists."));
             if (c.OrganizationId is { } orgId && !await db.Set<Organization>().AnyAsync(o => o.Id == orgId))
                 return Outcome.Invalid(nameof(Command.OrganizationId), text.Get("This organization does not exist."));
@@ -83,6 +83,8 @@ public static class CreateUserByAdmin
             await tx.CommitAsync();
             return Outcome.Done(user.Id);
         }
+
+        public async Task<bool> EmailTakenAsync(string email) => await users.FindByEmailAsync(email.Trim()) is not null;
 
         private Outcome FromIdentity(IdentityResult result)
         {

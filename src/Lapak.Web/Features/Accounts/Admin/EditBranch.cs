@@ -58,19 +58,33 @@ public static class EditBranch
             return Outcome.Done(branch.Id);
         }
 
+        /// <summary>What only the database knows: a code or name another branch already has, an unknown time zone.</summary>
+        public async Task<Outcome> CheckAsync(Guid? id, Command c)
+        {
+            var invalid = Outcome.Invalid();
+            if (!string.IsNullOrWhiteSpace(c.TimeZone) && !AdminLabels.TimeZones.Contains(c.TimeZone))
+                invalid.Add(nameof(Command.TimeZone), text.Get("Choose WIB, WITA or WIT."));
+            if (!string.IsNullOrWhiteSpace(c.Code))
+            {
+                var code = c.Code.Trim().ToUpperInvariant();
+                if (await db.Set<Branch>().AnyAsync(b => b.Id != id && b.Code == code))
+                    invalid.Add(nameof(Command.Code), text.Get("Another branch already uses this code."));
+            }
+            if (!string.IsNullOrWhiteSpace(c.Name))
+            {
+                var lower = c.Name.Trim().ToLowerInvariant();
+                if (await db.Set<Branch>().AnyAsync(b => b.Id != id && b.Name.ToLower() == lower))
+                    invalid.Add(nameof(Command.Name), text.Get("A branch with this name already exists."));
+            }
+            return invalid.HasErrors ? invalid : Outcome.Done(id);
+        }
+
         private async Task<Outcome> SaveAsync(Branch branch, Command c, bool isNew)
         {
+            var check = await CheckAsync(branch.Id, c);
+            if (!check.Succeeded) return check;
             var code = c.Code.Trim().ToUpperInvariant();
             var name = c.Name.Trim();
-            var lowerName = name.ToLowerInvariant();
-            var invalid = Outcome.Invalid();
-            if (!AdminLabels.TimeZones.Contains(c.TimeZone))
-                invalid.Add(nameof(Command.TimeZone), text.Get("Choose WIB, WITA or WIT."));
-            if (await db.Set<Branch>().AnyAsync(b => b.Id != branch.Id && b.Code == code))
-                invalid.Add(nameof(Command.Code), text.Get("Another branch already uses this code."));
-            if (await db.Set<Branch>().AnyAsync(b => b.Id != branch.Id && b.Name.ToLower() == lowerName))
-                invalid.Add(nameof(Command.Name), text.Get("A branch with this name already exists."));
-            if (invalid.HasErrors) return invalid;
 
             var before = branch.Name;
             branch.Code = code;

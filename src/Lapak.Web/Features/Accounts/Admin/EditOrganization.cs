@@ -47,13 +47,25 @@ public static class EditOrganization
             return Outcome.Done(org.Id);
         }
 
+        /// <summary>What only the database knows: a name another organization already has.</summary>
+        public async Task<Outcome> CheckAsync(Guid? id, Command c)
+        {
+            var invalid = Outcome.Invalid();
+            if (!Enum.IsDefined(c.Kind)) invalid.Add(nameof(Command.Kind), text.Get("Choose the kind of organization."));
+            if (!string.IsNullOrWhiteSpace(c.Name))
+            {
+                var lower = c.Name.Trim().ToLowerInvariant();
+                if (await db.Set<Organization>().AnyAsync(o => o.Id != id && o.Name.ToLower() == lower))
+                    invalid.Add(nameof(Command.Name), text.Get("An organization with this name already exists."));
+            }
+            return invalid.HasErrors ? invalid : Outcome.Done(id);
+        }
+
         private async Task<Outcome> SaveAsync(Organization org, Command c, bool isNew)
         {
-            if (!Enum.IsDefined(c.Kind)) return Outcome.Invalid(nameof(Command.Kind), text.Get("Choose the kind of organization."));
+            var check = await CheckAsync(org.Id, c);
+            if (!check.Succeeded) return check;
             var name = c.Name.Trim();
-            var lower = name.ToLowerInvariant();
-            if (await db.Set<Organization>().AnyAsync(o => o.Id != org.Id && o.Name.ToLower() == lower))
-                return Outcome.Invalid(nameof(Command.Name), text.Get("An organization with this name already exists."));
 
             var before = org.Name;
             org.Name = name;

@@ -44,16 +44,26 @@ public static class EditTeam
             return Outcome.Done(team.Id);
         }
 
-        private async Task<Outcome> SaveAsync(Team team, Command c, bool isNew)
+        /// <summary>What only the database knows: a name another team already has, a branch that does not exist.</summary>
+        public async Task<Outcome> CheckAsync(Guid? id, Command c)
         {
-            var name = c.Name.Trim();
-            var lower = name.ToLowerInvariant();
             var invalid = Outcome.Invalid();
-            if (await db.Set<Team>().AnyAsync(t => t.Id != team.Id && t.Name.ToLower() == lower))
-                invalid.Add(nameof(Command.Name), text.Get("A team with this name already exists."));
+            if (!string.IsNullOrWhiteSpace(c.Name))
+            {
+                var lower = c.Name.Trim().ToLowerInvariant();
+                if (await db.Set<Team>().AnyAsync(t => t.Id != id && t.Name.ToLower() == lower))
+                    invalid.Add(nameof(Command.Name), text.Get("A team with this name already exists."));
+            }
             if (c.BranchId is { } branchId && !await db.Set<Branch>().AnyAsync(b => b.Id == branchId))
                 invalid.Add(nameof(Command.BranchId), text.Get("This branch does not exist."));
-            if (invalid.HasErrors) return invalid;
+            return invalid.HasErrors ? invalid : Outcome.Done(id);
+        }
+
+        private async Task<Outcome> SaveAsync(Team team, Command c, bool isNew)
+        {
+            var check = await CheckAsync(team.Id, c);
+            if (!check.Succeeded) return check;
+            var name = c.Name.Trim();
 
             var before = team.Name;
             team.Name = name;

@@ -1,5 +1,6 @@
 using Lapak.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -29,6 +30,12 @@ public sealed class NewUserModel(CreateUserByAdmin.Handler handler, LapakDbConte
                 return Redirect($"/admin/users/{outcome.Id}");
             }
             outcome.CopyTo(ModelState, nameof(Input));
+        }
+        else if (ModelState.GetFieldValidationState($"{nameof(Input)}.{nameof(Input.Email)}") == ModelValidationState.Valid &&
+                 await handler.EmailTakenAsync(Input.Email))
+        {
+            // Said along with the other mistakes, so the admin does not fix them only to learn this next.
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Email)}", l["An account with this e-mail address already exists."]);
         }
         await LoadAsync();
         return Page();

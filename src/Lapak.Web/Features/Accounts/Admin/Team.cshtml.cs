@@ -39,7 +39,12 @@ public sealed class TeamModel(LapakDbContext db, EditTeam.Handler edit, ManageMe
             existing = guid;
         }
         else await LoadBranchesAsync();
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+        {
+            // Said along with the other mistakes, so "this name is taken" does not come as a second surprise.
+            (await edit.CheckAsync(existing, input)).CopyTo(ModelState, nameof(Input));
+            return Page();
+        }
         var outcome = existing is null ? await edit.CreateAsync(input) : await edit.UpdateAsync(existing.Value, input);
         if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
         if (outcome.Succeeded)
