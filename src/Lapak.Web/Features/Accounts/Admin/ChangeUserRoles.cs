@@ -44,8 +44,6 @@ public static class ChangeUserRoles
             if (mustHold is not null && !Roles.All.Contains(mustHold, StringComparer.OrdinalIgnoreCase))
                 return Outcome.Invalid("role", string.Format(text.Get("There is no role called {0}."), mustHold));
             after = after.OrderBy(AdminUserQueries.RoleOrder).ToList();
-            if (after.Count == 0) return Outcome.Invalid("roles", text.Get("A user needs at least one role."));
-
             var added = after.Except(before).ToList();
             var removed = before.Except(after).ToList();
             if (added.Count == 0 && removed.Count == 0) return Outcome.Done(user.Id);
@@ -56,6 +54,7 @@ public static class ChangeUserRoles
                 if (user.IsActive && await queries.ActiveAdminCountAsync() <= 1)
                     return Outcome.Conflict(text.Get("This is the last active admin; make someone else an admin first."));
             }
+            if (after.Count == 0) return Outcome.Invalid("roles", text.Get("A user needs at least one role."));
 
             await using var tx = await db.Database.BeginTransactionAsync();
             var result = added.Count > 0 ? await users.AddToRolesAsync(user, added) : IdentityResult.Success;
