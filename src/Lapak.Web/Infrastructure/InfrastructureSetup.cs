@@ -121,6 +121,6 @@ public static class InfrastructureSetup
     /// <summary>Unknown API routes answer 404 ProblemDetails; unknown pages fall through to the friendly 404 page.</summary>
     public static void MapLapakFallbacks(this WebApplication app)
     {
-        app.MapFallback("/api/{**rest}", () => TypedResults.Problem(statusCode: 404, title: "No such API endpoint.")).ExcludeFromDescription();
+        app.MapFallback("/api/{**rest}", (Localization.LapakText text) => TypedResults.Problem(statusCode: 404, title: text.Get("No such API endpoint."))).ExcludeFromDescription();
     }
 }

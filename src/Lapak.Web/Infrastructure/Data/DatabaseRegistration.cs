@@ -22,7 +22,7 @@ public static class DatabaseRegistration
                 var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite"), contentRoot);
                 services.AddDbContext<LapakDbContext, SqliteLapakDbContext>((sp, o) => o
                     .UseSqlite(sqlite)
-                    .AddInterceptors(sp.GetRequiredService<NotificationSignalInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<NotificationSignalInterceptor>(), new SqliteBusyTimeout()));
                 break;
         }
         return services;

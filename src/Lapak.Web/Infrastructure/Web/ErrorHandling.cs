@@ -23,16 +23,17 @@ public static class ApiErrors
 
     private static async Task WriteAsync(HttpContext http, Exception exception, ILogger log, CancellationToken ct)
     {
+        var text = http.RequestServices.GetRequiredService<Localization.LapakText>();
         var problem = exception switch
         {
-            BadHttpRequestException { InnerException: JsonException json } => BadJson(json),
-            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request is not valid.", Detail = Describe(bad) },
+            BadHttpRequestException { InnerException: JsonException json } => BadJson(json, text),
+            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = text.Get("The request is not valid."), Detail = Describe(bad, text) },
             _ => null,
         };
         if (problem is null)
         {
             log.LogError(exception, "Unhandled error on {Path}", http.Request.Path);
-            problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "Something went wrong on our side." };
+            problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = text.Get("Something went wrong on our side.") };
         }
         problem.Extensions["traceId"] = http.TraceIdentifier;
         http.Response.StatusCode = problem.Status ?? 500;
@@ -41,7 +42,7 @@ public static class ApiErrors
         await http.Response.WriteAsJsonAsync(problem, problem.GetType(), (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", ct);
     }
 
-    private static HttpValidationProblemDetails BadJson(JsonException json)
+    private static HttpValidationProblemDetails BadJson(JsonException json, Localization.LapakText text)
     {
         // System.Text.Json names the offending path ($.fullName); unknown members get their own message.
         var field = (json.Path ?? "$").TrimStart('$').TrimStart('.');
@@ -54,16 +55,16 @@ public static class ApiErrors
         }
         return new HttpValidationProblemDetails(new Dictionary<string, string[]>
         {
-            [field] = [unknown ? "This field is not recognized." : "This value has the wrong type or the JSON is malformed."],
+            [field] = [unknown ? text.Get("This field is not recognized.") : text.Get("This value has the wrong type or the JSON is malformed.")],
         })
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = unknown ? "The request has unknown fields." : "The request body is not valid JSON.",
+            Title = unknown ? text.Get("The request has unknown fields.") : text.Get("The request body is not valid JSON."),
         };
     }
 
-    private static string Describe(BadHttpRequestException bad) =>
+    private static string Describe(BadHttpRequestException bad, Localization.LapakText text) =>
         bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal)
-            ? "A request body or parameter is missing."
+            ? text.Get("A request body or parameter is missing.")
             : bad.Message.Split(" at ", 2)[0];
 }

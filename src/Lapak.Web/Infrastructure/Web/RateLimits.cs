@@ -20,7 +20,10 @@ public static class RateLimits
         services.AddRateLimiter(r =>
         {
             r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            r.AddPolicy(Auth, ctx => RateLimitPartition.GetFixedWindowLimiter(
+            // Only attempts count: opening the sign-in page is free, posting it is not.
+            r.AddPolicy(Auth, ctx => HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("auth:read")
+                : RateLimitPartition.GetFixedWindowLimiter(
                 "auth:" + ctx.Connection.RemoteIpAddress,
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = o.AuthPerMinute, Window = TimeSpan.FromMinutes(1) }));
             // Every /api request counts against its caller's bucket; pages are not limited here.

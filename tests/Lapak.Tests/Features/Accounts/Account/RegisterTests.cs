@@ -94,4 +94,25 @@ public sealed class RegisterTests(Apps apps)
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.False(await app.WithDbAsync(d => d.Users.Where(u => u.Id == user.Id).Select(u => u.EmailConfirmed).SingleAsync()));
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task The_confirmation_mail_is_in_the_language_the_customer_registered_in(Db db)
+    {
+        var app = await apps.Get(db);
+        var indonesian = NewEmail();
+        var english = NewEmail();
+        await app.Pages().PostFormAsync("/account/register", Form(indonesian));
+        var pages = app.Pages();
+        await pages.PostFormAsync("/language", new() { ["language"] = "en", ["returnUrl"] = "/" }, formUrl: "/");
+        await pages.PostFormAsync("/account/register", Form(english));
+
+        var id = await app.Mail.WaitForAsync(indonesian);
+        var en = await app.Mail.WaitForAsync(english);
+
+        Assert.Equal("Confirm your e-mail address", en.Subject);
+        Assert.NotEqual(en.Subject, id.Subject);
+        Assert.Equal(new Lapak.Web.Infrastructure.Localization.LapakText().Get("Confirm your e-mail address", "id"), id.Subject);
+        Assert.Contains("<html lang=\"id\"", id.Html);
+        Assert.Contains("Wulan Sari", id.Text);
+    }
 }
