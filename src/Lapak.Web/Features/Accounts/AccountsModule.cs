@@ -1,7 +1,6 @@
 using Lapak.Web.Features.Accounts.Admin;
 using Lapak.Web.Features.Notifications;
 using Lapak.Web.Infrastructure.Data;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -49,7 +48,6 @@ public static class AccountsModule
         });
         services.AddAuthorizationBuilder().AddLapakPolicies();
         services.AddSingleton<IAuthorizationHandler, OwnerRequirementHandler>();
-        services.AddScoped<IClaimsTransformation, BearerAccountCheck>();
 
         services.AddScoped<ActivityLog>();
         services.AddScoped<AccountMail>();

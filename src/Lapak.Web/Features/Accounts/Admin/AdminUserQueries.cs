@@ -67,7 +67,8 @@ public sealed class AdminUserQueries(LapakDbContext db)
         var digits = new string(term.Where(char.IsAsciiDigit).ToArray());
         var local = digits.StartsWith("62", StringComparison.Ordinal) ? "0" + digits[2..] : digits;
         var international = digits.StartsWith('0') ? "62" + digits[1..] : digits;
-        var byPhone = digits.Length >= 4;
+        // Only a query that looks like a phone number searches phones: "Agent 1a2b" must not match 0812-1234-….
+        var byPhone = digits.Length >= 4 && term.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')' or '.');
         return users.Where(u =>
             u.FullName.ToLower().Contains(lower) ||
             u.NormalizedEmail!.Contains(upper) ||

@@ -24,21 +24,22 @@ public abstract class MemberPageModel(UserPicker picker) : PageModel
     protected async Task<IActionResult> AddMemberAsync(Guid id, string? who, Guid? userId, bool supervisor,
         Func<Guid, Task<Outcome>> add, string redirect)
     {
+        var l = Localizer;
         Who = who;
         AsSupervisor = supervisor;
         if (userId is null)
         {
             var pick = await picker.FindAsync(who);
             if (string.IsNullOrWhiteSpace(who))
-                ModelState.AddModelError("who", Localizer["Enter an e-mail address, a name or a phone number."]);
+                ModelState.AddModelError("who", l["Enter an e-mail address, a name or a phone number."]);
             else if (pick.UserId is null && pick.Candidates.Count == 0)
-                ModelState.AddModelError("who", Localizer["No user found with that e-mail address or name."]);
+                ModelState.AddModelError("who", l["No user found with that e-mail address or name."]);
             Candidates = pick.Candidates;
             if (pick.UserId is null) return await LoadAsync(id) ? Page() : NotFound();
             userId = pick.UserId;
         }
         var outcome = await add(userId.Value);
-        if (outcome.Succeeded) return Done(redirect, Localizer["Member added."]);
+        if (outcome.Succeeded) return Done(redirect, l["Member added."]);
         if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
         foreach (var m in outcome.Messages) ModelState.AddModelError("who", m);
         return await LoadAsync(id) ? Page() : NotFound();

@@ -26,7 +26,7 @@ public static class AuthSchemes
         {
             var bearer = BearerValue(ctx.Request);
             if (bearer is null) return IdentityConstants.ApplicationScheme;
-            return bearer.StartsWith(ApiToken.Prefix, StringComparison.Ordinal) ? PersonalTokenHandler.SchemeName : IdentityConstants.BearerScheme;
+            return bearer.StartsWith(ApiToken.Prefix, StringComparison.Ordinal) ? PersonalTokenHandler.SchemeName : CheckedBearerHandler.SchemeName;
         });
         builder.AddBearerToken(IdentityConstants.BearerScheme, o =>
         {
@@ -39,6 +39,11 @@ public static class AuthSchemes
             };
         });
         builder.AddScheme<AuthenticationSchemeOptions, PersonalTokenHandler>(PersonalTokenHandler.SchemeName, null);
+        builder.AddScheme<AuthenticationSchemeOptions, CheckedBearerHandler>(CheckedBearerHandler.SchemeName, o =>
+        {
+            o.ForwardChallenge = IdentityConstants.BearerScheme;
+            o.ForwardForbid = IdentityConstants.BearerScheme;
+        });
         return builder;
     }
 
