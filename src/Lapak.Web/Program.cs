@@ -6,7 +6,7 @@ using Lapak.Web.Infrastructure.Startup;
 using Lapak.Web.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
-ConfigurationValidation.EnsureValid(builder.Configuration);
+if (!ConfigurationValidation.IsValid(builder.Configuration)) return 2; // one line per problem, no stack trace
 
 // Infrastructure shared by every feature.
 builder.AddLapakInfrastructure();
@@ -29,6 +29,7 @@ app.MapRazorPages();
 app.MapLapakFallbacks();
 
 app.Run();
+return 0;
 
 /// <summary>Visible to the test host (<c>WebApplicationFactory&lt;Program&gt;</c>).</summary>
 public partial class Program;

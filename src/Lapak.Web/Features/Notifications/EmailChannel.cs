@@ -61,7 +61,9 @@ public sealed class EmailChannel(IOptions<SmtpOptions> smtp, IOptions<LapakOptio
     }
 
     private string AbsoluteLink(string link) =>
-        Uri.TryCreate(link, UriKind.Absolute, out var abs) ? abs.ToString() : new Uri(new Uri(site.Value.PublicUrl), link).ToString();
+        // "/account/…" parses as an absolute file:// URI on Unix, so only http(s) counts as already absolute.
+        Uri.TryCreate(link, UriKind.Absolute, out var abs) && (abs.Scheme == Uri.UriSchemeHttp || abs.Scheme == Uri.UriSchemeHttps)
+            ? abs.ToString() : new Uri(new Uri(site.Value.PublicUrl), link).ToString();
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 }

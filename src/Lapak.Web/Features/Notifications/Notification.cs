@@ -21,6 +21,8 @@ public sealed class Notification : IOwnedResource
     public string Data { get; set; } = "{}";
     /// <summary>Where the notification leads, relative to the site, e.g. <c>/helpdesk/tickets/K7M3QX</c>.</summary>
     public string? Link { get; set; }
+    /// <summary>Room for e-mail links that carry an Identity token (several hundred characters).</summary>
+    public const int LinkMaxLength = 2000;
     /// <summary>False for transactional mail (confirmation links) that does not belong in the bell.</summary>
     public bool ShowInApp { get; set; } = true;
     public DateTime CreatedAt { get; set; }
@@ -58,7 +60,7 @@ internal sealed class NotificationConfiguration :
         b.ToTable("notifications_notifications");
         b.Property(x => x.Kind).HasMaxLength(60).IsRequired();
         b.Property(x => x.Data).IsRequired();
-        b.Property(x => x.Link).HasMaxLength(300);
+        b.Property(x => x.Link).HasMaxLength(Notification.LinkMaxLength);
         b.HasIndex(x => new { x.UserId, x.CreatedAt });
         b.HasOne<LapakUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Deliveries).WithOne().HasForeignKey(x => x.NotificationId).OnDelete(DeleteBehavior.Cascade);

@@ -27,15 +27,16 @@ public static class ConfigurationValidation
                 problems.AddRange(results.Select(r => $"{section}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
         }
 
-        Check<DatabaseOptions>(DatabaseOptions.Section);
+        var provider = c[$"{DatabaseOptions.Section}:Provider"];
+        var providerKnown = provider is null || Enum.TryParse<DatabaseProvider>(provider, ignoreCase: true, out _);
+        if (providerKnown) Check<DatabaseOptions>(DatabaseOptions.Section); // else the clearer line below says it
         Check<LapakOptions>(LapakOptions.Section);
         Check<SmtpOptions>(SmtpOptions.Section);
         Check<WhatsAppOptions>(WhatsAppOptions.Section);
         Check<OutboxOptions>(OutboxOptions.Section);
         Check<RateLimitOptions>(RateLimitOptions.Section);
 
-        var provider = c[$"{DatabaseOptions.Section}:Provider"];
-        if (provider is not null && !Enum.TryParse<DatabaseProvider>(provider, ignoreCase: true, out _))
+        if (!providerKnown)
             problems.Add($"Database:Provider: '{provider}' is not a provider; use Sqlite or Postgres.");
         else if (string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(c.GetConnectionString("Postgres")))
             problems.Add("ConnectionStrings:Postgres: required when Database:Provider is Postgres (e.g. Host=127.0.0.1;Database=lapak;Username=lapak;Password=…).");
@@ -45,18 +46,11 @@ public static class ConfigurationValidation
         return problems;
     }
 
-    /// <summary>Prints the problems and exits with code 2 when there are any.</summary>
-    public static void EnsureValid(IConfiguration configuration)
+    /// <summary>Prints one line per problem to standard error; false when the app must not start.</summary>
+    public static bool IsValid(IConfiguration configuration)
     {
         var problems = Problems(configuration);
-        if (problems.Count == 0) return;
         foreach (var p in problems) Console.Error.WriteLine($"Configuration error: {p}");
-        throw new ConfigurationException(problems);
+        return problems.Count == 0;
     }
-}
-
-public sealed class ConfigurationException(IReadOnlyList<string> problems)
-    : Exception("Invalid configuration: " + string.Join(" | ", problems))
-{
-    public IReadOnlyList<string> Problems { get; } = problems;
 }

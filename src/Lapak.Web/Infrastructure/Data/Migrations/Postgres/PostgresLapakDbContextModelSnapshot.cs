@@ -405,8 +405,8 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(60)");
 
                     b.Property<string>("Link")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("timestamp with time zone");

@@ -398,7 +398,7 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Link")
-                        .HasMaxLength(300)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReadAt")

@@ -1,0 +1,2 @@
+// Placeholder until the benchmark scenarios land.
+Console.WriteLine("Lapak.Bench: no scenarios yet.");

@@ -1,0 +1,2 @@
+global using Lapak.Tests.Infrastructure;
+global using Lapak.Web.Features.Accounts;
