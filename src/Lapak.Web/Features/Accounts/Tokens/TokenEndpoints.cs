@@ -13,7 +13,7 @@ public static class TokenEndpoints
         g.MapGet("", List).WithName("ListMyTokens").WithSummary("My personal API tokens (never their secrets)");
         g.MapGet("/{id:guid}", Get).WithName("GetMyToken").WithSummary("One of my personal API tokens");
         g.MapPost("", Create).WithName("CreateMyToken")
-            .WithSummary("Create a personal API token; the secret is in this response only, store it now");
+            .WithSummary("Create a personal API token; the secret is in this response only, store it now. Not allowed when signed in with a personal token");
         g.MapDelete("/{id:guid}", Revoke).WithName("RevokeMyToken").WithSummary("Revoke one of my personal API tokens");
     }
 
@@ -23,9 +23,13 @@ public static class TokenEndpoints
     public static async Task<Results<Ok<TokenView>, NotFound>> Get(Guid id, HttpContext http, ManageTokens.Handler handler) =>
         await handler.FindAsync(http.User.RequiredUserId(), id) is { } token ? TypedResults.Ok(token) : TypedResults.NotFound();
 
-    public static async Task<Results<Created<CreatedToken>, ValidationProblem>> Create(
+    public static async Task<Results<Created<CreatedToken>, ValidationProblem, ProblemHttpResult>> Create(
         ManageTokens.CreateCommand command, HttpContext http, ManageTokens.Handler handler, LapakText text)
     {
+        // Otherwise a leaked token could mint a never-expiring successor and outlive its own revocation.
+        if (AuthSchemes.BearerValue(http.Request)?.StartsWith(ApiToken.Prefix, StringComparison.Ordinal) == true)
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
+                title: text.Get("A personal token cannot create other tokens. Sign in with your password to create one."));
         var errors = ApiValidation.Errors(command, text);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var (created, _) = await handler.CreateAsync(http.User.RequiredUserId(), command);
