@@ -1,6 +1,5 @@
 using Lapak.Web.Features.Accounts;
 using Lapak.Web.Infrastructure.Data;
-using Lapak.Web.Infrastructure.Formatting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -181,4 +181,24 @@ public sealed partial class ManageTokensTests(Apps apps)
         await AuthApiTests.AssertProblem(response, HttpStatusCode.Forbidden);
         Assert.Equal(1, await app.WithDbAsync(d => d.Set<ApiToken>().CountAsync(t => t.UserId == user.Id)));
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Twenty_working_tokens_are_the_limit_but_revoking_one_makes_room(Db db)
+    {
+        var app = await apps.Get(db);
+        var user = await app.CreateUserAsync();
+        using var api = await app.ApiAsync(user);
+        var ids = new List<Guid>();
+        for (var i = 0; i < ManageTokens.MaxActivePerUser; i++) ids.Add((await CreateOnApiAsync(api, $"Token {i}")).Id);
+
+        var refused = await api.PostAsJsonAsync("/api/v1/me/tokens", new { name = "One too many" });
+        var errors = (await AuthApiTests.AssertProblem(refused, HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.Contains("20", errors.GetProperty("")[0].GetString());
+        var page = await (await app.SignInAsync(user)).PostFormAsync("/profile/tokens", CreateForm("One too many"));
+        Assert.Contains("Anda sudah punya 20 token aktif.", page.Text);
+        Assert.Equal(ManageTokens.MaxActivePerUser, await app.WithDbAsync(d => d.Set<ApiToken>().CountAsync(t => t.UserId == user.Id)));
+
+        await api.DeleteAsync($"/api/v1/me/tokens/{ids[0]}");
+        await CreateOnApiAsync(api, "Replacement");
+    }
 }
