@@ -1,2 +1,62 @@
-// Placeholder until the benchmark scenarios land.
-Console.WriteLine("Lapak.Bench: no scenarios yet.");
+using Lapak.Bench;
+using Lapak.Bench.Scenarios;
+
+// dotnet run --project bench/Lapak.Bench -c Release -- [--url http://host:port] [--scenario me|notify|all]
+//     [--duration 10] [--clients 8] [--count 200] [--email customer@lapak.test] [--password Lapak#2026]
+BenchOptions options;
+try { options = BenchOptions.Parse(args); }
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+
+LapakProcess? lapak = null;
+try
+{
+    var url = options.Url;
+    if (url is null)
+    {
+        Console.WriteLine("Starting Lapak (Production, fresh SQLite database, demo data)…");
+        lapak = await LapakProcess.StartAsync(stop.Token);
+        url = lapak.Url;
+    }
+
+    Console.WriteLine();
+    Console.WriteLine("Lapak benchmark");
+    Console.WriteLine($"  url        {url}{(lapak is null ? "" : " (started by the benchmark: SQLite, Production, rate limits raised)")}");
+    Console.WriteLine($"  scenario   {options.Scenario}");
+    Console.WriteLine($"  clients    {options.Clients}");
+    Console.WriteLine($"  duration   {options.Duration.TotalSeconds:0} s after a {BenchOptions.WarmUp.TotalSeconds:0} s warm-up (me)");
+    Console.WriteLine($"  count      {options.Count} notifications per phase (notify)");
+    Console.WriteLine($"  machine    {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+    // Other work on the machine moves the figures; the load average says how busy it was.
+    if (File.Exists("/proc/loadavg")) Console.WriteLine($"  load       {string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} (1, 5, 15 min averages at start)");
+    Console.WriteLine($"  account    {options.Email}");
+    if (lapak is not null) Console.WriteLine("  note       the benchmark and Lapak share this machine's cores");
+
+    using var api = new LapakApi(new Uri(url));
+    await api.SignInAsync(options.Email, options.Password, stop.Token);
+
+    if (options.Scenario is "me" or "all") await MeScenario.RunAsync(api, options, stop.Token);
+    if (options.Scenario is "notify" or "all") await NotifyScenario.RunAsync(api, options, stop.Token);
+    return 0;
+}
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Stopped.");
+    return 130;
+}
+catch (BenchException ex)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 1;
+}
+finally
+{
+    if (lapak is not null) await lapak.DisposeAsync();
+}

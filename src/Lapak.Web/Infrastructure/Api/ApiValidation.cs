@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Reflection;
 using System.Text.Json;
 using Lapak.Web.Infrastructure.Localization;
 
@@ -15,13 +16,29 @@ public static class ApiValidation
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(model, new ValidationContext(model), results, validateAllProperties: true);
         return results
-            .SelectMany(r => (r.MemberNames.Any() ? r.MemberNames : [""]).Select(m => (Member: m, r.ErrorMessage)))
+            .SelectMany(r => (r.MemberNames.Any() ? r.MemberNames : [""]).Select(m => (Member: m, Message: Translate(model, m, r.ErrorMessage, text))))
             .GroupBy(x => JsonNamingPolicy.CamelCase.ConvertName(x.Member))
-            .ToDictionary(g => g.Key, g => g.Select(x => Translate(x.ErrorMessage ?? "Invalid value.", text)).ToArray());
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Message).ToArray());
     }
 
-    /// <summary>Data annotation messages are written in English with {0} for the field; translated here.</summary>
-    private static string Translate(string message, LapakText text) => text.Get(message);
+    /// <summary>
+    /// The validator has already filled the English message's {0}, {1}, … when we see it, so the attribute that
+    /// produced it is found again (a fresh instance per lookup), given the translated template and formatted the same way.
+    /// </summary>
+    private static string Translate(object model, string member, string? message, LapakText text)
+    {
+        if (message is null) return text.Get("Invalid value.");
+        var property = member.Length == 0 ? null : model.GetType().GetProperty(member);
+        if (property is null) return text.Get(message);
+        var name = property.GetCustomAttribute<DisplayAttribute>()?.GetName() ?? member;
+        foreach (var attribute in property.GetCustomAttributes<ValidationAttribute>(inherit: true))
+        {
+            if (attribute.ErrorMessage is not { } english || attribute.FormatErrorMessage(name) != message) continue;
+            attribute.ErrorMessage = text.Get(english);
+            return attribute.FormatErrorMessage(name);
+        }
+        return text.Get(message);
+    }
 
     public static Dictionary<string, string[]> Single(string field, string message) => new() { [field] = [message] };
 }

@@ -51,10 +51,10 @@ public static class AuthEndpoints
             await signIn.UserManager.UpdateAsync(user); // saves the activity entry
             return TypedResults.Empty; // the bearer handler has written the token response
         }
-        var detail = result.IsLockedOut ? "Too many wrong passwords. Try again in 15 minutes."
-            : result.IsNotAllowed ? "Confirm your e-mail address before signing in."
-            : "The e-mail address or password is wrong.";
-        return TypedResults.Problem(text.Get(detail), statusCode: StatusCodes.Status401Unauthorized);
+        var detail = result.IsLockedOut ? text.Get("Too many wrong passwords. Try again in 15 minutes.")
+            : result.IsNotAllowed ? text.Get("Confirm your e-mail address before signing in.")
+            : text.Get("The e-mail address or password is wrong.");
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized);
     }
 
     public static async Task<Results<SignInHttpResult, ChallengeHttpResult, ValidationProblem>> Refresh(

@@ -1,0 +1,37 @@
+namespace Lapak.Bench;
+
+public sealed record BenchOptions(string? Url, string Scenario, TimeSpan Duration, int Clients, int Count, string Email, string Password)
+{
+    public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
+
+    public const string Usage =
+        "usage: Lapak.Bench [--url http://host:port] [--scenario me|notify|all] [--duration 10] [--clients 8] [--count 200]\n" +
+        "                   [--email customer@lapak.test] [--password Lapak#2026]\n" +
+        "Without --url the benchmark builds and starts Lapak itself on a free 127.0.0.1 port with a fresh database.";
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var o = new BenchOptions(null, "all", TimeSpan.FromSeconds(10), 8, 200, "customer@lapak.test", "Lapak#2026");
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            int Positive(string name) => int.TryParse(Value(), out var n) && n > 0 ? n : throw new ArgumentException($"{name} must be a positive number.");
+            o = args[i] switch
+            {
+                "--url" => o with { Url = Uri.TryCreate(Value(), UriKind.Absolute, out var u) ? u.ToString().TrimEnd('/') : throw new ArgumentException("--url must be an absolute URL.") },
+                "--scenario" => o with { Scenario = Value() is var s && s is "me" or "notify" or "all" ? s : throw new ArgumentException("--scenario is me, notify or all.") },
+                "--duration" => o with { Duration = TimeSpan.FromSeconds(Positive("--duration")) },
+                "--clients" => o with { Clients = Positive("--clients") },
+                "--count" => o with { Count = Positive("--count") },
+                "--email" => o with { Email = Value() },
+                "--password" => o with { Password = Value() },
+                "-h" or "--help" => throw new ArgumentException("Lapak benchmark."),
+                var other => throw new ArgumentException($"Unknown argument {other}."),
+            };
+        }
+        return o;
+    }
+}
+
+/// <summary>A failure the benchmark explains in one line (no stack trace).</summary>
+public sealed class BenchException(string message) : Exception(message);
