@@ -64,7 +64,7 @@ public sealed class NotificationListTests(Apps apps)
         Assert.Equal(HttpStatusCode.Redirect, marked.Status);
         var empty = await pages.FollowAsync(marked);
         Assert.Contains("Semua notifikasi sudah ditandai dibaca.", empty.Text);
-        Assert.Contains("Semua sudah Anda baca.", empty.Text);
+        Assert.Contains("Semua sudah kamu baca.", empty.Text);
         Assert.Equal(0, Items(empty));
     }
 

@@ -68,7 +68,7 @@ public sealed class ChangeAvatarTests(Apps apps)
             Assert.Equal((256, 256), (codec.Info.Width, codec.Info.Height));
         }
         var after = await pages.FollowAsync(uploaded);
-        Assert.Contains("Foto baru Anda berhasil disimpan.", after.Text);
+        Assert.Contains("Foto baru kamu sudah disimpan.", after.Text);
         Assert.Contains($"<img src=\"/media/{path}\" alt=\"\" class=\"avatar-sm\"", after.Html); // the header, from the refreshed sign-in
         var served = await app.Anonymous().GetAsync($"/media/{path}");
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);

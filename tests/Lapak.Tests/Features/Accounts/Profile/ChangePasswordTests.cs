@@ -24,7 +24,7 @@ public sealed class ChangePasswordTests(Apps apps)
         Assert.Equal(HttpStatusCode.Redirect, changed.Status);
         var after = await pages.FollowAsync(changed);
         Assert.Equal(HttpStatusCode.OK, after.Status);
-        Assert.Contains("Kata sandi Anda berhasil diubah.", after.Text);
+        Assert.Contains("Kata sandi kamu sudah diubah.", after.Text);
         Assert.True(await app.WithDbAsync(d => d.Set<ActivityEntry>().AnyAsync(a => a.ActorId == user.Id && a.Action == "account.password_changed")));
         await Assert.ThrowsAsync<InvalidOperationException>(() => app.SignInAsync(user));
         await app.SignInAsync(user with { Password = "Baru#Sandi2026" });
@@ -61,7 +61,7 @@ public sealed class ChangePasswordTests(Apps apps)
         Assert.NotNull(weak.FieldError("Password.NewPassword"));
 
         var empty = await pages.PostFormAsync("/profile?handler=Password", Form("", "", ""), formUrl: "/profile");
-        Assert.Equal("Masukkan kata sandi Anda saat ini.", empty.FieldError("Password.CurrentPassword"));
+        Assert.Equal("Masukkan kata sandi kamu saat ini.", empty.FieldError("Password.CurrentPassword"));
 
         await app.SignInAsync(user); // the old password still works
     }

@@ -82,7 +82,7 @@ public sealed class EditProfileTests(Apps apps)
         var page = await pages.PostFormAsync("/profile", Details("", "call me maybe", "en"));
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal("Masukkan nama Anda.", page.FieldError("Input.FullName"));
+        Assert.Equal("Masukkan nama kamu.", page.FieldError("Input.FullName"));
         Assert.NotNull(page.FieldError("Input.PhoneNumber"));
         Assert.Contains("value=\"call me maybe\"", page.Html); // what was typed is kept for correction
         var u = await app.WithDbAsync(d => d.Users.SingleAsync(x => x.Id == user.Id));

@@ -22,7 +22,7 @@ public sealed class NotificationSettingsTests(Apps apps)
         var saved = await pages.PostFormAsync("/profile/notifications", new() { ["NotifyEmail"] = "true" });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
-        Assert.Contains("Pengaturan notifikasi Anda berhasil disimpan.", (await pages.FollowAsync(saved)).Text);
+        Assert.Contains("Pengaturan notifikasi kamu sudah disimpan.", (await pages.FollowAsync(saved)).Text);
         Assert.Equal((false, true, false), await ChannelsOf(app, user));
 
         await pages.PostFormAsync("/profile/notifications", new() { ["NotifyInApp"] = "true" });
@@ -64,7 +64,7 @@ public sealed class NotificationSettingsTests(Apps apps)
         await pages.PostFormAsync("/profile", EditProfileTests.Details(user.FullName, "", "id"));
         var withoutPhone = await pages.GetAsync("/profile/notifications");
         Assert.Matches("<input id=\"NotifyWhatsApp\"[^>]*disabled", withoutPhone.Html);
-        Assert.Contains("Tambahkan nomor HP di profil Anda", withoutPhone.Text);
+        Assert.Contains("Tambahkan nomor HP di profil kamu", withoutPhone.Text);
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -77,7 +77,7 @@ public sealed class NotificationSettingsTests(Apps apps)
         var sent = await pages.PostFormAsync("/profile/notifications?handler=Test", new(), formUrl: "/profile/notifications");
 
         Assert.Equal(HttpStatusCode.Redirect, sent.Status);
-        Assert.Contains("Notifikasi uji terkirim.", (await pages.FollowAsync(sent)).Text);
+        Assert.Contains("Notifikasi uji coba terkirim.", (await pages.FollowAsync(sent)).Text);
         var n = await app.WithDbAsync(d => d.Set<Notification>().Include(x => x.Deliveries).SingleAsync(x => x.UserId == user.Id));
         Assert.Equal(NotificationKinds.Test, n.Kind);
         Assert.Equal([NotificationChannel.InApp, NotificationChannel.Email], n.Deliveries.Select(x => x.Channel).Order().ToArray());

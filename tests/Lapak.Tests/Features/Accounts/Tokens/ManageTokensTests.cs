@@ -195,7 +195,7 @@ public sealed partial class ManageTokensTests(Apps apps)
         var errors = (await AuthApiTests.AssertProblem(refused, HttpStatusCode.BadRequest)).GetProperty("errors");
         Assert.Contains("20", errors.GetProperty("")[0].GetString());
         var page = await (await app.SignInAsync(user)).PostFormAsync("/profile/tokens", CreateForm("One too many"));
-        Assert.Contains("Anda sudah punya 20 token aktif.", page.Text);
+        Assert.Contains("Kamu sudah punya 20 token aktif.", page.Text);
         Assert.Equal(ManageTokens.MaxActivePerUser, await app.WithDbAsync(d => d.Set<ApiToken>().CountAsync(t => t.UserId == user.Id)));
 
         await api.DeleteAsync($"/api/v1/me/tokens/{ids[0]}");

@@ -21,7 +21,7 @@ public sealed class TokenIsolationTests(Apps apps)
 
         var bobPage = await (await app.SignInAsync(bob)).GetAsync("/profile/tokens");
         Assert.DoesNotContain("Alice private sync", bobPage.Text);
-        Assert.Contains("Anda belum punya token API.", bobPage.Text);
+        Assert.Contains("Kamu belum punya token API.", bobPage.Text);
 
         using var bobApi = await app.ApiAsync(bob);
         Assert.Equal(0, (await bobApi.GetFromJsonAsync<JsonElement>("/api/v1/me/tokens")).GetArrayLength());
