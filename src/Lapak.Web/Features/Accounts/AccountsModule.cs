@@ -52,6 +52,8 @@ public static class AccountsModule
         services.AddScoped<AccountMail>();
         services.AddScoped<RegisterUser.Handler>();
         services.AddScoped<UpdateProfile.Handler>();
+        services.AddScoped<ChangeAvatar.Handler>();
+        services.AddScoped<ManageTokens.Handler>();
 
         services.AddNotificationTemplate(AccountMail.ConfirmEmail, "Confirm your e-mail address",
             "Hello {name}, confirm your e-mail address to finish creating your Lapak account.", "Confirm e-mail");
@@ -68,6 +70,8 @@ public static class AccountsModule
     {
         app.MapAuthEndpoints();
         app.MapMeEndpoints();
+        app.MapAvatarEndpoints();
+        app.MapTokenEndpoints();
         return app;
     }
 
