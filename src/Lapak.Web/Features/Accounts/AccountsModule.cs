@@ -53,6 +53,8 @@ public static class AccountsModule
         services.AddScoped<AccountMail>();
         services.AddScoped<RegisterUser.Handler>();
         services.AddScoped<UpdateProfile.Handler>();
+        services.AddScoped<ChangeAvatar.Handler>();
+        services.AddScoped<ManageTokens.Handler>();
 
         services.AddScoped<AdminUserQueries>();
         services.AddScoped<UserPicker>();
@@ -82,6 +84,8 @@ public static class AccountsModule
     {
         app.MapAuthEndpoints();
         app.MapMeEndpoints();
+        app.MapAvatarEndpoints();
+        app.MapTokenEndpoints();
         app.MapAdminUserEndpoints();
         return app;
     }

@@ -1,6 +1,5 @@
 using Lapak.Web.Features.Accounts;
 using Lapak.Web.Infrastructure.Data;
-using Lapak.Web.Infrastructure.Formatting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -29,33 +28,21 @@ public static class NotificationEndpoints
         return TypedResults.Ok(result);
     }
 
-    public static async Task<Results<NoContent, NotFound>> MarkRead(Guid id, HttpContext http, LapakDbContext db, TimeProvider clock)
+    public static async Task<Results<NoContent, NotFound>> MarkRead(Guid id, HttpContext http, ReadNotifications.Handler handler) =>
+        await handler.MarkOneAsync(http.User.RequiredUserId(), id) is null ? TypedResults.NotFound() : TypedResults.NoContent();
+
+    public static async Task<NoContent> MarkAllRead(HttpContext http, ReadNotifications.Handler handler)
     {
-        var userId = http.User.RequiredUserId();
-        // Scoped to the owner: someone else's id is simply not found.
-        var n = await db.Set<Notification>().SingleOrDefaultAsync(x => x.Id == id && x.UserId == userId);
-        if (n is null) return TypedResults.NotFound();
-        n.ReadAt ??= clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync();
+        await handler.MarkAllAsync(http.User.RequiredUserId());
         return TypedResults.NoContent();
     }
 
-    public static async Task<NoContent> MarkAllRead(HttpContext http, LapakDbContext db, TimeProvider clock)
-    {
-        var userId = http.User.RequiredUserId();
-        var now = clock.GetUtcNow().UtcDateTime;
-        await db.Set<Notification>().Where(x => x.UserId == userId && x.ReadAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReadAt, now));
-        return TypedResults.NoContent();
-    }
-
-    public static async Task<Results<Accepted, UnauthorizedHttpResult>> SendTest(HttpContext http, UserManager<LapakUser> users, Notifier notifier,
-        LapakDbContext db, TimeProvider clock)
+    public static async Task<Results<Accepted, UnauthorizedHttpResult>> SendTest(HttpContext http, UserManager<LapakUser> users,
+        SendTestNotification.Handler handler)
     {
         var user = await users.GetUserAsync(http.User);
         if (user is null) return TypedResults.Unauthorized();
-        notifier.Notify(user, NotificationKinds.Test, new { time = Display.Wib(clock.GetUtcNow().UtcDateTime) }, "/notifications");
-        await db.SaveChangesAsync();
+        await handler.HandleAsync(user);
         return TypedResults.Accepted("/api/v1/me/notifications");
     }
 }

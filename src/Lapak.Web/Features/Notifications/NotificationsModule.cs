@@ -14,6 +14,8 @@ public static class NotificationsModule
         services.AddSingleton<NotificationTemplates>();
         services.AddScoped<Notifier>();
         services.AddScoped<NotificationQueries>();
+        services.AddScoped<ReadNotifications.Handler>();
+        services.AddScoped<SendTestNotification.Handler>();
         services.AddScoped<OutboxAdmin>();
         services.AddScoped<IDeliveryChannel, InAppChannel>();
         services.AddScoped<IDeliveryChannel, EmailChannel>();

@@ -20,6 +20,7 @@ public static class ActivityActions
         ["account.invitation_accepted"] = "Accepted the invitation and set a password",
         ["account.profile_updated"] = "Updated the profile",
         ["account.avatar_changed"] = "Changed the profile photo",
+        ["account.avatar_removed"] = "Removed the profile photo",
         ["account.token_created"] = "Created an API token",
         ["account.token_revoked"] = "Revoked an API token",
         ["account.created_by_admin"] = "Created an account and sent an invitation",
