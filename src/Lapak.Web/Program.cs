@@ -26,7 +26,6 @@ app.MapHub<LiveHub>("/hubs/live");
 app.MapLapakHealthChecks();
 app.MapLapakApiReference();
 app.MapRazorPages();
-app.MapLapakFallbacks();
 
 app.Run();
 return 0;

@@ -109,6 +109,7 @@ public static class InfrastructureSetup
         app.UseRequestLocalization(); // after authentication: the account's language claim decides
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseApiNotFound();
         return app;
     }
 
@@ -118,9 +119,18 @@ public static class InfrastructureSetup
         app.MapScalarApiReference("/scalar", o => o.WithTitle("Lapak API"));
     }
 
-    /// <summary>Unknown API routes answer 404 ProblemDetails; unknown pages fall through to the friendly 404 page.</summary>
-    public static void MapLapakFallbacks(this WebApplication app)
+    /// <summary>
+    /// An /api path that no endpoint matched answers 404 ProblemDetails. A middleware rather than a fallback
+    /// route, so a known path with the wrong method or body type still gets routing's 405 or 415.
+    /// </summary>
+    private static IApplicationBuilder UseApiNotFound(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
     {
-        app.MapFallback("/api/{**rest}", (Localization.LapakText text) => TypedResults.Problem(statusCode: 404, title: text.Get("No such API endpoint."))).ExcludeFromDescription();
-    }
+        if (ctx.GetEndpoint() is not null || !ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            await next(ctx);
+            return;
+        }
+        var text = ctx.RequestServices.GetRequiredService<LapakText>();
+        await TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: text.Get("No such API endpoint.")).ExecuteAsync(ctx);
+    });
 }

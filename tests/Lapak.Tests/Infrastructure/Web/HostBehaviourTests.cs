@@ -38,6 +38,17 @@ public sealed class HostBehaviourTests(Apps apps)
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task A_known_api_path_with_the_wrong_method_or_body_type_says_so_instead_of_not_found(Db db)
+    {
+        var app = await apps.Get(db);
+        var user = await app.CreateUserAsync();
+        using var api = await app.ApiAsync(user);
+
+        await AuthApiTests.AssertProblem(await api.DeleteAsync("/api/v1/me"), HttpStatusCode.MethodNotAllowed);
+        await AuthApiTests.AssertProblem(await api.PutAsync("/api/v1/me/avatar", SignInTests.Json("{}")), HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task Every_response_carries_a_content_security_policy_and_no_sniffing(Db db)
     {
         var app = await apps.Get(db);
