@@ -80,6 +80,19 @@ public sealed partial class HtmlPage
         return string.IsNullOrEmpty(text) ? null : text;
     }
 
+    /// <summary>The hidden inputs of the page's forms (not the antiforgery token), e.g. to post a form back as it was given.</summary>
+    public Dictionary<string, string> HiddenFields() =>
+        Regex.Matches(Html, "<input[^>]*type=\"hidden\"[^>]*>")
+            .Select(m => (Name: Attr(m.Value, "name"), Value: Attr(m.Value, "value")))
+            .Where(f => f.Name is not null && f.Name != "__RequestVerificationToken" && f.Name != "returnUrl")
+            .GroupBy(f => f.Name!).ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.First().Value ?? ""));
+
+    private static string? Attr(string tag, string name)
+    {
+        var m = Regex.Match(tag, name + "=\"([^\"]*)\"");
+        return m.Success ? m.Groups[1].Value : null;
+    }
+
     public override string ToString() => $"{(int)Status} {Location} {Text[..Math.Min(Text.Length, 400)]}";
 
     [GeneratedRegex("<(script|style)[^>]*>.*?</\\1>", RegexOptions.Singleline)]

@@ -16,7 +16,6 @@ public sealed class BranchModel(LapakDbContext db, EditBranch.Handler edit, Mana
     public List<UnitMember> Members { get; private set; } = [];
     public List<Team> Teams { get; private set; } = [];
     public bool IsNew => Existing is null;
-    private bool _editing;
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
@@ -24,38 +23,13 @@ public sealed class BranchModel(LapakDbContext db, EditBranch.Handler edit, Mana
         return Guid.TryParse(id, out var guid) && await LoadAsync(guid) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostSaveAsync(string id, [Bind(Prefix = "Input")] EditBranch.Command input)
+    public Task<IActionResult> OnPostSaveAsync(string id, [Bind(Prefix = "Input")] EditBranch.Command input)
     {
         Input = input;
-        _editing = true;
-        Guid? existing = null;
-        if (id != "new")
-        {
-            if (!Guid.TryParse(id, out var guid) || !await LoadAsync(guid)) return NotFound();
-            existing = guid;
-        }
-        if (!ModelState.IsValid)
-        {
-            // Said along with the other mistakes, so "this name is taken" does not come as a second surprise.
-            (await edit.CheckAsync(existing, input)).CopyTo(ModelState, nameof(Input));
-            return Page();
-        }
-        var outcome = existing is null ? await edit.CreateAsync(input) : await edit.UpdateAsync(existing.Value, input);
-        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        if (outcome.Succeeded)
-            return Done($"/admin/branches/{outcome.Id}", existing is null ? l["Branch created."] : l["Changes saved."]);
-        outcome.CopyTo(ModelState, nameof(Input));
-        return Page();
+        return SaveAsync(id, input, edit, "/admin/branches", l["Branch created."]);
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(Guid id)
-    {
-        var outcome = await edit.DeleteAsync(id);
-        if (outcome.Succeeded) return Done("/admin/branches", l["Branch deleted."]);
-        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        outcome.CopyToSummary(ModelState);
-        return await LoadAsync(id) ? Page() : NotFound();
-    }
+    public Task<IActionResult> OnPostDeleteAsync(Guid id) => DeleteAsync(id, edit.DeleteAsync, "/admin/branches", l["Branch deleted."]);
 
     public Task<IActionResult> OnPostAddAsync(Guid id, string? who, Guid? userId, bool supervisor) =>
         AddMemberAsync(id, who, userId, supervisor, user => members.AddToBranchAsync(id, user, supervisor), $"/admin/branches/{id}");
@@ -71,7 +45,7 @@ public sealed class BranchModel(LapakDbContext db, EditBranch.Handler edit, Mana
     {
         Existing = await db.Set<Branch>().AsNoTracking().SingleOrDefaultAsync(b => b.Id == id);
         if (Existing is null) return false;
-        if (!_editing)
+        if (!Editing)
             Input = new EditBranch.Command
             {
                 Code = Existing.Code, Name = Existing.Name, City = Existing.City, Address = Existing.Address, TimeZone = Existing.TimeZone,

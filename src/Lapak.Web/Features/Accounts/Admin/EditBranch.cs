@@ -31,7 +31,7 @@ public static class EditBranch
         public string TimeZone { get; set; } = "Asia/Jakarta";
     }
 
-    public sealed class Handler(LapakDbContext db, ActivityLog activity, TimeProvider clock, LapakText text)
+    public sealed class Handler(LapakDbContext db, ActivityLog activity, TimeProvider clock, LapakText text) : IUnitEditor<Command>
     {
         public Task<Outcome> CreateAsync(Command c) =>
             SaveAsync(new Branch { CreatedAt = clock.GetUtcNow().UtcDateTime }, c, isNew: true);

@@ -20,7 +20,7 @@ public static class EditOrganization
         public string? Address { get; set; }
     }
 
-    public sealed class Handler(LapakDbContext db, ActivityLog activity, TimeProvider clock, LapakText text)
+    public sealed class Handler(LapakDbContext db, ActivityLog activity, TimeProvider clock, LapakText text) : IUnitEditor<Command>
     {
         public async Task<Outcome> CreateAsync(Command c)
         {

@@ -20,7 +20,7 @@ public static class EditTeam
         public Guid? BranchId { get; set; }
     }
 
-    public sealed class Handler(LapakDbContext db, ActivityLog activity, TimeProvider clock, LapakText text)
+    public sealed class Handler(LapakDbContext db, ActivityLog activity, TimeProvider clock, LapakText text) : IUnitEditor<Command>
     {
         public Task<Outcome> CreateAsync(Command c) =>
             SaveAsync(new Team { CreatedAt = clock.GetUtcNow().UtcDateTime }, c, isNew: true);

@@ -18,6 +18,45 @@ public abstract class MemberPageModel(UserPicker picker) : PageModel
     public bool AsSupervisor { get; protected set; }
     public IReadOnlyList<AdminUserView> Candidates { get; private set; } = [];
 
+    /// <summary>True while a posted form is shown again, so <see cref="LoadAsync"/> keeps what the admin typed.</summary>
+    protected bool Editing { get; private set; }
+
+    /// <summary>Creates (<paramref name="id"/> "new") or updates a unit; mistakes come back on the form all at once.</summary>
+    protected async Task<IActionResult> SaveAsync<TCommand>(string id, TCommand input, IUnitEditor<TCommand> edit, string basePath,
+        string created, Func<Task>? prepareNewForm = null)
+    {
+        var l = Localizer;
+        Editing = true;
+        Guid? existing = null;
+        if (id != "new")
+        {
+            if (!Guid.TryParse(id, out var guid) || !await LoadAsync(guid)) return NotFound();
+            existing = guid;
+        }
+        else if (prepareNewForm is not null) await prepareNewForm();
+        if (!ModelState.IsValid)
+        {
+            // Said along with the other mistakes, so "this name is taken" does not come as a second surprise.
+            (await edit.CheckAsync(existing, input)).CopyTo(ModelState, "Input");
+            return Page();
+        }
+        var outcome = existing is null ? await edit.CreateAsync(input) : await edit.UpdateAsync(existing.Value, input);
+        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+        if (outcome.Succeeded) return Done($"{basePath}/{outcome.Id}", existing is null ? created : l["Changes saved."]);
+        outcome.CopyTo(ModelState, "Input");
+        return Page();
+    }
+
+    /// <summary>Deletes a unit, or shows why it cannot be deleted yet.</summary>
+    protected async Task<IActionResult> DeleteAsync(Guid id, Func<Guid, Task<Outcome>> delete, string basePath, string deleted)
+    {
+        var outcome = await delete(id);
+        if (outcome.Succeeded) return Done(basePath, deleted);
+        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
+        outcome.CopyToSummary(ModelState);
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
+
     /// <summary>Loads what the page shows; false when the organization, branch or team does not exist.</summary>
     protected abstract Task<bool> LoadAsync(Guid id);
 

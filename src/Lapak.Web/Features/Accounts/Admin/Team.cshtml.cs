@@ -16,7 +16,6 @@ public sealed class TeamModel(LapakDbContext db, EditTeam.Handler edit, ManageMe
     public List<UnitMember> Members { get; private set; } = [];
     public List<Branch> Branches { get; private set; } = [];
     public bool IsNew => Existing is null;
-    private bool _editing;
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
@@ -28,39 +27,13 @@ public sealed class TeamModel(LapakDbContext db, EditTeam.Handler edit, ManageMe
         return Guid.TryParse(id, out var guid) && await LoadAsync(guid) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostSaveAsync(string id, [Bind(Prefix = "Input")] EditTeam.Command input)
+    public Task<IActionResult> OnPostSaveAsync(string id, [Bind(Prefix = "Input")] EditTeam.Command input)
     {
         Input = input;
-        _editing = true;
-        Guid? existing = null;
-        if (id != "new")
-        {
-            if (!Guid.TryParse(id, out var guid) || !await LoadAsync(guid)) return NotFound();
-            existing = guid;
-        }
-        else await LoadBranchesAsync();
-        if (!ModelState.IsValid)
-        {
-            // Said along with the other mistakes, so "this name is taken" does not come as a second surprise.
-            (await edit.CheckAsync(existing, input)).CopyTo(ModelState, nameof(Input));
-            return Page();
-        }
-        var outcome = existing is null ? await edit.CreateAsync(input) : await edit.UpdateAsync(existing.Value, input);
-        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        if (outcome.Succeeded)
-            return Done($"/admin/teams/{outcome.Id}", existing is null ? l["Team created."] : l["Changes saved."]);
-        outcome.CopyTo(ModelState, nameof(Input));
-        return Page();
+        return SaveAsync(id, input, edit, "/admin/teams", l["Team created."], prepareNewForm: LoadBranchesAsync);
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(Guid id)
-    {
-        var outcome = await edit.DeleteAsync(id);
-        if (outcome.Succeeded) return Done("/admin/teams", l["Team deleted."]);
-        if (outcome.Kind == OutcomeKind.NotFound) return NotFound();
-        outcome.CopyToSummary(ModelState);
-        return await LoadAsync(id) ? Page() : NotFound();
-    }
+    public Task<IActionResult> OnPostDeleteAsync(Guid id) => DeleteAsync(id, edit.DeleteAsync, "/admin/teams", l["Team deleted."]);
 
     public Task<IActionResult> OnPostAddAsync(Guid id, string? who, Guid? userId, bool supervisor) =>
         AddMemberAsync(id, who, userId, supervisor, user => members.AddToTeamAsync(id, user, supervisor), $"/admin/teams/{id}");
@@ -76,7 +49,7 @@ public sealed class TeamModel(LapakDbContext db, EditTeam.Handler edit, ManageMe
     {
         Existing = await db.Set<Team>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == id);
         if (Existing is null) return false;
-        if (!_editing) Input = new EditTeam.Command { Name = Existing.Name, Description = Existing.Description, BranchId = Existing.BranchId };
+        if (!Editing) Input = new EditTeam.Command { Name = Existing.Name, Description = Existing.Description, BranchId = Existing.BranchId };
         Members = await (from m in db.Set<TeamMember>() join u in db.Users on m.UserId equals u.Id
                          where m.TeamId == id
                          orderby m.IsSupervisor descending, u.FullName

@@ -51,7 +51,7 @@ public sealed class SignInTests(Apps apps)
         var form = await pages.GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, form.Status);
 
-        var fields = HiddenFields(form.Html);
+        var fields = form.HiddenFields();
         fields["Password"] = fields["ConfirmPassword"] = "Baru#Sekali2026";
         var reset = await pages.PostFormAsync(link, fields);
         Assert.Equal(HttpStatusCode.Redirect, reset.Status);
@@ -136,16 +136,4 @@ public sealed class SignInTests(Apps apps)
     }
 
     internal static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
-
-    private static Dictionary<string, string> HiddenFields(string html) =>
-        System.Text.RegularExpressions.Regex.Matches(html, "<input[^>]*type=\"hidden\"[^>]*>")
-            .Select(m => (Name: Attr(m.Value, "name"), Value: Attr(m.Value, "value")))
-            .Where(f => f.Name is not null && f.Name != "__RequestVerificationToken" && f.Name != "returnUrl")
-            .GroupBy(f => f.Name!).ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.First().Value ?? ""));
-
-    private static string? Attr(string tag, string name)
-    {
-        var m = System.Text.RegularExpressions.Regex.Match(tag, name + "=\"([^\"]*)\"");
-        return m.Success ? m.Groups[1].Value : null;
-    }
 }

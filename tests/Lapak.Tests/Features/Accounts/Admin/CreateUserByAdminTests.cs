@@ -46,7 +46,7 @@ public sealed class CreateUserByAdminTests(Apps apps)
         var invitee = app.Pages();
         var form = await invitee.GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, form.Status);
-        var fields = Hidden(form.Html);
+        var fields = form.HiddenFields();
         fields["Password"] = fields["ConfirmPassword"] = "Sandi#Baru2026";
         var set = await invitee.PostFormAsync(link, fields);
         Assert.Equal(HttpStatusCode.Redirect, set.Status);
@@ -162,17 +162,5 @@ public sealed class CreateUserByAdminTests(Apps apps)
         var refused = await pages.PostAsync($"/admin/users/{confirmed.Id}?handler=Invite", $"/admin/users/{confirmed.Id}");
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.NotEmpty(refused.Summary());
-    }
-
-    private static Dictionary<string, string> Hidden(string html) =>
-        System.Text.RegularExpressions.Regex.Matches(html, "<input[^>]*type=\"hidden\"[^>]*>")
-            .Select(m => (Name: Attr(m.Value, "name"), Value: Attr(m.Value, "value")))
-            .Where(f => f.Name is not null && f.Name != "__RequestVerificationToken" && f.Name != "returnUrl")
-            .GroupBy(f => f.Name!).ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.First().Value ?? ""));
-
-    private static string? Attr(string tag, string name)
-    {
-        var m = System.Text.RegularExpressions.Regex.Match(tag, name + "=\"([^\"]*)\"");
-        return m.Success ? m.Groups[1].Value : null;
     }
 }
