@@ -53,13 +53,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>
     /// Runs <paramref name="steps"/> in a new isolated browser context (1280×800 desktop or a 375×812 phone).
     /// A failure keeps a screenshot of the page in <see cref="Artifacts"/> and names it in the message, with the
-    /// script errors and Content-Security-Policy violations the page reported.
+    /// script errors and Content-Security-Policy violations the page reported. The browser opens <paramref name="app"/>
+    /// when given (a journey that needs an instance of its own), else the collection's app.
     /// </summary>
-    public async Task RunAsync(string journey, Device device, Func<IPage, Task> steps)
+    public async Task RunAsync(string journey, Device device, Func<IPage, Task> steps, LapakApp? app = null)
     {
         await using var context = await _browser!.NewContextAsync(new()
         {
-            BaseURL = App.BaseAddress.ToString(),
+            BaseURL = (app ?? App).BaseAddress.ToString(),
             ViewportSize = device == Device.Phone ? new() { Width = PhoneWidth, Height = 812 } : new() { Width = 1280, Height = 800 },
             IsMobile = device == Device.Phone,
             HasTouch = device == Device.Phone,
