@@ -3,6 +3,7 @@ using Lapak.Web.Features.Notifications;
 using Lapak.Web.Infrastructure.Data;
 using Lapak.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lapak.Web.Features.Accounts.Admin;
 
@@ -56,22 +57,30 @@ public static class ChangeUserRoles
             }
             if (after.Count == 0) return Outcome.Invalid("roles", text.Get("A user needs at least one role."));
 
-            await using var tx = await db.Database.BeginTransactionAsync();
-            var result = added.Count > 0 ? await users.AddToRolesAsync(user, added) : IdentityResult.Success;
-            if (result.Succeeded && removed.Count > 0) result = await users.RemoveFromRolesAsync(user, removed);
-            if (!result.Succeeded) return Outcome.Conflict(string.Join(" ", result.Errors.Select(e => e.Description)));
+            // Serializable: two admins demoting each other at the same moment cannot both succeed; the loser gets a conflict.
+            try
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable);
+                var result = added.Count > 0 ? await users.AddToRolesAsync(user, added) : IdentityResult.Success;
+                if (result.Succeeded && removed.Count > 0) result = await users.RemoveFromRolesAsync(user, removed);
+                if (!result.Succeeded) return Outcome.Conflict(string.Join(" ", result.Errors.Select(e => e.Description)));
 
-            // Checked again inside the transaction: two admins demoting each other at once must not both succeed.
-            if (removed.Contains(Roles.Admin) && await queries.ActiveAdminCountAsync() == 0)
-                return Outcome.Conflict(text.Get("This is the last active admin; make someone else an admin first."));
+                // Checked again inside the transaction: two admins demoting each other at once must not both succeed.
+                if (removed.Contains(Roles.Admin) && await queries.ActiveAdminCountAsync() == 0)
+                    return Outcome.Conflict(text.Get("This is the last active admin; make someone else an admin first."));
 
-            notifier.Notify(user, AccountMail.RolesChanged,
-                new { roles = string.Join(", ", after.Select(r => text.Get(r, user.PreferredLanguage))) }, "/profile");
-            activity.Record("account.roles_changed", "user", user.Id.ToString(),
-                detail: $"{string.Join(", ", before)} → {string.Join(", ", after)}");
-            // New roles reach the user's sessions at their next security check, within a minute.
-            await db.SaveChangesAsync();
-            await tx.CommitAsync();
+                notifier.Notify(user, AccountMail.RolesChanged,
+                    new { roles = string.Join(", ", after.Select(r => text.Get(r, user.PreferredLanguage))) }, "/profile");
+                activity.Record("account.roles_changed", "user", user.Id.ToString(),
+                    detail: $"{string.Join(", ", before)} → {string.Join(", ", after)}");
+                // New roles reach the user's sessions at their next security check, within a minute.
+                await db.SaveChangesAsync();
+                await tx.CommitAsync();
+            }
+            catch (Exception e) when (ConcurrencyConflicts.IsConflict(e))
+            {
+                return Outcome.Conflict(text.Get("Someone else changed this at the same time. Reload and try again."));
+            }
             return Outcome.Done(user.Id);
         }
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Lapak.Web.Infrastructure.Data;
 using Lapak.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lapak.Web.Features.Accounts.Admin;
 
@@ -26,14 +27,21 @@ public static class SetUserActive
                     return Outcome.Conflict(text.Get("This is the last active admin and cannot be deactivated."));
             }
 
-            await using var tx = await db.Database.BeginTransactionAsync();
-            user.IsActive = active;
-            activity.Record(active ? "account.reactivated" : "account.deactivated", "user", user.Id.ToString(), detail: user.Email);
-            var result = active ? await users.UpdateAsync(user) : await users.UpdateSecurityStampAsync(user);
-            if (!result.Succeeded) return Outcome.Conflict(string.Join(" ", result.Errors.Select(e => e.Description)));
-            if (!active && await queries.ActiveAdminCountAsync() == 0)
-                return Outcome.Conflict(text.Get("This is the last active admin and cannot be deactivated."));
-            await tx.CommitAsync();
+            try
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable);
+                user.IsActive = active;
+                activity.Record(active ? "account.reactivated" : "account.deactivated", "user", user.Id.ToString(), detail: user.Email);
+                var result = active ? await users.UpdateAsync(user) : await users.UpdateSecurityStampAsync(user);
+                if (!result.Succeeded) return Outcome.Conflict(string.Join(" ", result.Errors.Select(e => e.Description)));
+                if (!active && await queries.ActiveAdminCountAsync() == 0)
+                    return Outcome.Conflict(text.Get("This is the last active admin and cannot be deactivated."));
+                await tx.CommitAsync();
+            }
+            catch (Exception e) when (ConcurrencyConflicts.IsConflict(e))
+            {
+                return Outcome.Conflict(text.Get("Someone else changed this at the same time. Reload and try again."));
+            }
             return Outcome.Done(user.Id);
         }
     }
