@@ -1,4 +1,5 @@
 using Lapak.Web.Features.Accounts;
+using Lapak.Web.Features.Helpdesk;
 using Lapak.Web.Features.Notifications;
 using Lapak.Web.Infrastructure;
 using Lapak.Web.Infrastructure.Realtime;
@@ -14,6 +15,7 @@ builder.AddLapakInfrastructure();
 // Features: each registers its own services, templates and listeners.
 builder.Services.AddAccounts();
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddHelpdesk();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
@@ -22,6 +24,7 @@ app.UseLapakPipeline();
 
 app.MapAccounts();
 app.MapNotifications();
+app.MapHelpdesk();
 app.MapHub<LiveHub>("/hubs/live");
 app.MapLapakHealthChecks();
 app.MapLapakApiReference();

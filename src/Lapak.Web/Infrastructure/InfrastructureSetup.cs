@@ -47,6 +47,8 @@ public static class InfrastructureSetup
                 o.Conventions.AuthorizeFolder("/Accounts/Admin", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/Accounts/Profile");
                 o.Conventions.AuthorizeFolder("/Notifications");
+                o.Conventions.AuthorizeFolder("/Helpdesk");
+                o.Conventions.AuthorizeFolder("/Helpdesk/Team", Policies.Staff);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization()

@@ -64,6 +64,8 @@ public static class DemoData
             new BranchMember { BranchId = bintaro.Id, UserId = created[Roles.Supervisor].Id, IsSupervisor = true },
             new BranchMember { BranchId = bintaro.Id, UserId = created[Roles.Agent].Id });
         await db.SaveChangesAsync();
+
+        foreach (var seeder in sp.GetServices<IDemoDataSeeder>()) await seeder.SeedAsync();
     }
 
     public static string Banner(string password) =>

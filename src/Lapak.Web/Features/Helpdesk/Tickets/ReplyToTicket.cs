@@ -1,0 +1,93 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Lapak.Web.Features.Accounts;
+using Lapak.Web.Features.Notifications;
+using Lapak.Web.Infrastructure.Data;
+using Lapak.Web.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapak.Web.Features.Helpdesk.Tickets;
+
+/// <summary>
+/// A public reply (customer or staff) or an internal note (staff only). A customer's reply reopens a
+/// resolved or pending ticket; a staff reply to a new ticket opens it and counts as the first response.
+/// Only public replies reach the customer.
+/// </summary>
+public static class ReplyToTicket
+{
+    public sealed class Command
+    {
+        [Required(ErrorMessage = "Write a message.")]
+        [StringLength(TicketMessage.BodyMaxLength, ErrorMessage = "The message may be at most {1} characters.")]
+        public string Body { get; set; } = "";
+
+        /// <summary>An internal note, visible to staff only.</summary>
+        public bool Internal { get; set; }
+    }
+
+    public enum Problem { None, Closed, NotStaff }
+
+    public sealed class Handler(LapakDbContext db, Notifier notifier, TimeProvider clock)
+    {
+        public async Task<(TicketMessage? Message, Problem Problem)> HandleAsync(ClaimsPrincipal author, Ticket ticket, Command c)
+        {
+            if (ticket.IsClosed) return (null, Problem.Closed);
+            var works = TicketAccess.Works(author, ticket);
+            if (c.Internal && !works) return (null, Problem.NotStaff);
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var actor = new Actor(author.RequiredUserId(), author.DisplayName());
+            var message = new TicketMessage
+            {
+                TicketId = ticket.Id, AuthorId = actor.Id, AuthorName = actor.Name, FromStaff = works, IsInternal = c.Internal,
+                Body = c.Body.Trim(), CreatedAt = now,
+            };
+            db.Add(message);
+            ticket.Record(c.Internal ? TicketEventKind.NoteAdded : TicketEventKind.Replied, actor, now);
+            ticket.UpdatedAt = now;
+
+            if (!c.Internal)
+            {
+                if (works)
+                {
+                    ticket.FirstResponseAt ??= now;
+                    if (ticket.Status == TicketStatus.New) ticket.MoveTo(TicketStatus.Open, actor, now);
+                    var customer = await db.Users.SingleAsync(u => u.Id == ticket.CustomerId);
+                    notifier.Notify(customer, HelpdeskNotifications.Replied,
+                        new { code = TicketCode.Display(ticket.Code), subject = ticket.Subject, author = actor.Name }, $"/helpdesk/tickets/{ticket.Code}");
+                }
+                else if (ticket.Status is TicketStatus.Resolved or TicketStatus.PendingCustomer)
+                {
+                    ticket.MoveTo(TicketStatus.Open, actor, now); // the customer answered: back to the agents
+                }
+            }
+            await db.SaveChangesAsync();
+            return (message, Problem.None);
+        }
+    }
+}
+
+/// <summary>Staff move a ticket along its lifecycle; the customer hears of every change.</summary>
+public static class ChangeTicketStatus
+{
+    public sealed class Handler(LapakDbContext db, Notifier notifier, LapakText text, TimeProvider clock)
+    {
+        /// <summary>Null when done; otherwise why not, in the caller's language.</summary>
+        public async Task<string?> HandleAsync(ClaimsPrincipal staff, Ticket ticket, TicketStatus to)
+        {
+            if (!TicketAccess.Works(staff, ticket)) return text.Get("Only staff working on the ticket can change its status.");
+            if (ticket.Status == to) return null;
+            var from = ticket.Status;
+            var actor = new Actor(staff.RequiredUserId(), staff.DisplayName());
+            if (!ticket.MoveTo(to, actor, clock.GetUtcNow().UtcDateTime))
+                return string.Format(text.Get("A ticket cannot go from {0} to {1}."), TicketLabels.Status(from, text), TicketLabels.Status(to, text));
+
+            var customer = await db.Users.SingleAsync(u => u.Id == ticket.CustomerId);
+            notifier.Notify(customer, to == TicketStatus.Resolved ? HelpdeskNotifications.Resolved : HelpdeskNotifications.StatusChanged,
+                new { code = TicketCode.Display(ticket.Code), subject = ticket.Subject, status = TicketLabels.Status(to, text, customer.PreferredLanguage) },
+                $"/helpdesk/tickets/{ticket.Code}");
+            await db.SaveChangesAsync();
+            return null;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Lapak.Web.Features.Helpdesk.Tickets;
+
+public enum TicketEventKind { Created, StatusChanged, PriorityChanged, Replied, NoteAdded, Assigned }
+
+/// <summary>One line of a ticket's history: who, what, when, old → new.</summary>
+public sealed class TicketEvent
+{
+    public long Id { get; set; }
+    public Guid TicketId { get; set; }
+    public DateTime At { get; set; }
+    public TicketEventKind Kind { get; set; }
+    public Guid? ActorId { get; set; }
+    public string ActorName { get; set; } = "";
+    public string? OldValue { get; set; }
+    public string? NewValue { get; set; }
+
+    /// <summary>Internal notes are history too, but only staff may see that they happened.</summary>
+    public bool IsInternal => Kind == TicketEventKind.NoteAdded;
+}
+
+/// <summary>A public reply or an internal note on a ticket.</summary>
+public sealed class TicketMessage
+{
+    public const int BodyMaxLength = 10_000;
+
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid TicketId { get; set; }
+    public Guid? AuthorId { get; set; }
+    public string AuthorName { get; set; } = "";
+    public bool FromStaff { get; set; }
+    /// <summary>An internal note: never shown, mailed or pushed to the customer.</summary>
+    public bool IsInternal { get; set; }
+    public string Body { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+}
+
+internal sealed class TicketEventConfiguration : IEntityTypeConfiguration<TicketEvent>, IEntityTypeConfiguration<TicketMessage>
+{
+    public void Configure(EntityTypeBuilder<TicketEvent> b)
+    {
+        b.ToTable("helpdesk_ticket_events");
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(x => x.ActorName).HasMaxLength(150).IsRequired();
+        b.Property(x => x.OldValue).HasMaxLength(200);
+        b.Property(x => x.NewValue).HasMaxLength(200);
+        b.Ignore(x => x.IsInternal);
+        b.HasIndex(x => new { x.TicketId, x.At });
+    }
+
+    public void Configure(EntityTypeBuilder<TicketMessage> b)
+    {
+        b.ToTable("helpdesk_ticket_messages");
+        b.Property(x => x.AuthorName).HasMaxLength(150).IsRequired();
+        b.Property(x => x.Body).HasMaxLength(TicketMessage.BodyMaxLength).IsRequired();
+        b.HasOne<Ticket>().WithMany().HasForeignKey(x => x.TicketId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.TicketId, x.CreatedAt });
+    }
+}

@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Lapak.Web.Features.Accounts;
+using Lapak.Web.Features.Helpdesk.RequestTypes;
+using Lapak.Web.Infrastructure.Data;
+using Lapak.Web.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapak.Web.Features.Helpdesk.Tickets;
+
+public sealed record TicketSummary(string Code, string Subject, string RequestType, TicketStatus Status, TicketPriority Priority,
+    string CustomerName, string? TeamName, string? AssigneeName, DateTime CreatedAt, DateTime UpdatedAt);
+
+public sealed record TicketListPage(IReadOnlyList<TicketSummary> Items, int Page, int PageSize, int Total, IReadOnlyDictionary<TicketStatus, int> Totals);
+
+public sealed record TicketFieldView(string Label, string Value);
+
+public sealed record TicketMessageView(Guid Id, string AuthorName, bool FromStaff, bool Internal, string Body, DateTime CreatedAt);
+
+public sealed record TicketEventView(DateTime At, string ActorName, TicketEventKind Kind, string? OldValue, string? NewValue);
+
+public sealed record TicketDetails(
+    string Code, string Subject, string Description, string RequestType, TicketStatus Status, TicketPriority Priority,
+    Guid CustomerId, string CustomerName, string? CustomerEmail, string? TeamName, string? AssigneeName,
+    DateTime CreatedAt, DateTime UpdatedAt, DateTime? ResolvedAt, IReadOnlyList<TicketFieldView> Fields,
+    IReadOnlyList<TicketMessageView> Messages, IReadOnlyList<TicketEventView> History);
+
+/// <summary>The reads behind the ticket pages and the API; internal notes are only ever included for staff who work the ticket.</summary>
+public sealed class TicketQueries(LapakDbContext db, TicketAccess access)
+{
+    public async Task<TicketListPage> ListAsync(ClaimsPrincipal user, TicketFilter filter)
+    {
+        var visible = access.Visible(user);
+        if (filter.Mine) visible = visible.Where(t => t.CustomerId == user.RequiredUserId());
+        var totals = await visible.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
+
+        var q = visible;
+        if (filter.Status is { } status) q = q.Where(t => t.Status == status);
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var code = TicketCode.Normalize(filter.Search);
+            var like = $"%{filter.Search.Trim().ToLower()}%";
+            q = code is not null ? q.Where(t => t.Code == code)
+                : q.Where(t => EF.Functions.Like(t.Subject.ToLower(), like) || EF.Functions.Like(t.Description.ToLower(), like));
+        }
+        var total = await q.CountAsync();
+        var page = Math.Max(1, filter.Page);
+        var size = Math.Clamp(filter.PageSize, 1, 100);
+        var lang = LapakCultures.Current;
+        var rows = await (from t in q
+                          join rt in db.Set<RequestType>() on t.RequestTypeId equals rt.Id
+                          join c in db.Users on t.CustomerId equals c.Id
+                          join tm in db.Set<Team>() on t.TeamId equals tm.Id into teams
+                          from tm in teams.DefaultIfEmpty()
+                          join a in db.Users on t.AssigneeId equals a.Id into assignees
+                          from a in assignees.DefaultIfEmpty()
+                          orderby t.UpdatedAt descending, t.Id
+                          select new { t.Code, t.Subject, rt.NameId, rt.NameEn, t.Status, t.Priority, Customer = c.FullName,
+                              Team = tm == null ? null : tm.Name, Assignee = a == null ? null : a.FullName, t.CreatedAt, t.UpdatedAt })
+            .Skip((page - 1) * size).Take(size).ToListAsync();
+        var items = rows.Select(r => new TicketSummary(r.Code, r.Subject, lang == "en" ? r.NameEn : r.NameId, r.Status, r.Priority,
+            r.Customer, r.Team, r.Assignee, r.CreatedAt, r.UpdatedAt)).ToList();
+        return new TicketListPage(items, page, size, total, totals);
+    }
+
+    public async Task<TicketDetails> DetailsAsync(ClaimsPrincipal user, Ticket ticket)
+    {
+        var staff = TicketAccess.Works(user, ticket);
+        var lang = LapakCultures.Current;
+        var type = await db.Set<RequestType>().AsNoTracking().SingleAsync(t => t.Id == ticket.RequestTypeId);
+        var customer = await db.Users.AsNoTracking().Where(u => u.Id == ticket.CustomerId).Select(u => new { u.FullName, u.Email }).SingleAsync();
+        var team = ticket.TeamId is null ? null : await db.Set<Team>().Where(t => t.Id == ticket.TeamId).Select(t => t.Name).SingleOrDefaultAsync();
+        var assignee = ticket.AssigneeId is null ? null : await db.Users.Where(u => u.Id == ticket.AssigneeId).Select(u => u.FullName).SingleOrDefaultAsync();
+
+        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(ticket.FieldsJson) ?? [];
+        var fields = type.Fields.Where(f => values.ContainsKey(f.Key))
+            .Select(f => new TicketFieldView(f.Label(lang), values[f.Key])).ToList();
+
+        var messages = await db.Set<TicketMessage>().AsNoTracking()
+            .Where(m => m.TicketId == ticket.Id && (staff || !m.IsInternal))
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .Select(m => new TicketMessageView(m.Id, m.AuthorName, m.FromStaff, m.IsInternal, m.Body, m.CreatedAt)).ToListAsync();
+        var history = await db.Set<TicketEvent>().AsNoTracking()
+            .Where(e => e.TicketId == ticket.Id && (staff || e.Kind != TicketEventKind.NoteAdded))
+            .OrderBy(e => e.At).ThenBy(e => e.Id)
+            .Select(e => new TicketEventView(e.At, e.ActorName, e.Kind, e.OldValue, e.NewValue)).ToListAsync();
+
+        return new TicketDetails(ticket.Code, ticket.Subject, ticket.Description, type.Name(lang), ticket.Status, ticket.Priority,
+            ticket.CustomerId, customer.FullName, staff ? customer.Email : null, team, assignee, ticket.CreatedAt, ticket.UpdatedAt,
+            ticket.ResolvedAt, fields, messages, history);
+    }
+}
+
+public sealed record TicketFilter(TicketStatus? Status = null, string? Search = null, bool Mine = false, int Page = 1, int PageSize = 20);
