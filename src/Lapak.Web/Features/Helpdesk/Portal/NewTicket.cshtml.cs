@@ -29,10 +29,10 @@ public sealed class NewTicketModel(LapakDbContext db, OpenTicket.Handler handler
     public bool SignedIn => User.Identity?.IsAuthenticated == true;
     public bool Staff => SignedIn && TicketAccess.IsStaff(User);
 
-    public async Task OnGetAsync([FromQuery(Name = "type")] Guid? type, [FromQuery(Name = "resume")] bool resume)
+    public async Task OnGetAsync([FromQuery(Name = "type")] Guid? type, [FromQuery(Name = "resume")] int resume)
     {
         // Only a signed-in visitor takes the draft out; a guest who lands here keeps it for after signing in.
-        if (resume && SignedIn && TempData[DraftKey] is string json && Deserialize(json) is { } draft)
+        if (resume == 1 && SignedIn && TempData[DraftKey] is string json && Deserialize(json) is { } draft)
         {
             Input = draft;
             Resumed = true;
