@@ -20,7 +20,7 @@ public sealed class HelpdeskDemoData(LapakDbContext db, TimeProvider clock) : ID
             {
                 NameId = "Gangguan layanan internet", NameEn = "Internet service outage", SortOrder = 1, DefaultTeamId = team,
                 DefaultPriority = TicketPriority.High, CreatedAt = now,
-                DescriptionId = "Koneksi putus, lambat, atau tidak stabil (seperti portal tiket PadiNET).",
+                DescriptionId = "Koneksi putus, lambat, atau tidak stabil.",
                 DescriptionEn = "No connection, slow or unstable connection.",
                 Fields =
                 [

@@ -40,8 +40,8 @@ public sealed class TicketQueries(LapakDbContext db, TicketAccess access)
         {
             var code = TicketCode.Normalize(filter.Search);
             var like = $"%{filter.Search.Trim().ToLower()}%";
-            q = code is not null ? q.Where(t => t.Code == code)
-                : q.Where(t => EF.Functions.Like(t.Subject.ToLower(), like) || EF.Functions.Like(t.Description.ToLower(), like));
+            // A word that happens to look like a code ("PEMBAYAR") still searches the text too.
+            q = q.Where(t => t.Code == code || EF.Functions.Like(t.Subject.ToLower(), like) || EF.Functions.Like(t.Description.ToLower(), like));
         }
         var total = await q.CountAsync();
         var page = Math.Max(1, filter.Page);
