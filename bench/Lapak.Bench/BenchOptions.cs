@@ -1,13 +1,15 @@
 namespace Lapak.Bench;
 
-public sealed record BenchOptions(string? Url, string Scenario, TimeSpan Duration, int Clients, int Count, string Email, string Password)
+public sealed record BenchOptions(string? Url, string Scenario, TimeSpan Duration, int Clients, int Count, string Email, string Password,
+    string? Postgres = null)
 {
     public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
 
     public const string Usage =
-        "usage: Lapak.Bench [--url http://host:port] [--scenario me|notify|all] [--duration 10] [--clients 8] [--count 200]\n" +
-        "                   [--email customer@lapak.test] [--password Lapak#2026]\n" +
-        "Without --url the benchmark builds and starts Lapak itself on a free 127.0.0.1 port with a fresh database.";
+        "usage: Lapak.Bench [--url http://host:port] [--scenario me|notify|tickets|all] [--duration 10] [--clients 8] [--count 200]\n" +
+        "                   [--email customer@lapak.test] [--password Lapak#2026] [--postgres \"Host=…;Database=<empty db>;…\"]\n" +
+        "Without --url the benchmark starts Lapak itself on a free 127.0.0.1 port with a fresh SQLite database,\n" +
+        "or on the given empty PostgreSQL database with --postgres.";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -19,7 +21,8 @@ public sealed record BenchOptions(string? Url, string Scenario, TimeSpan Duratio
             o = args[i] switch
             {
                 "--url" => o with { Url = Uri.TryCreate(Value(), UriKind.Absolute, out var u) ? u.ToString().TrimEnd('/') : throw new ArgumentException("--url must be an absolute URL.") },
-                "--scenario" => o with { Scenario = Value() is var s && s is "me" or "notify" or "all" ? s : throw new ArgumentException("--scenario is me, notify or all.") },
+                "--scenario" => o with { Scenario = Value() is var s && s is "me" or "notify" or "tickets" or "all" ? s : throw new ArgumentException("--scenario is me, notify, tickets or all.") },
+                "--postgres" => o with { Postgres = Value() },
                 "--duration" => o with { Duration = TimeSpan.FromSeconds(Positive("--duration")) },
                 "--clients" => o with { Clients = Positive("--clients") },
                 "--count" => o with { Count = Positive("--count") },

@@ -27,7 +27,7 @@ public sealed class LapakProcess : IAsyncDisposable
         Url = url;
     }
 
-    public static async Task<LapakProcess> StartAsync(CancellationToken ct)
+    public static async Task<LapakProcess> StartAsync(string? postgres, CancellationToken ct)
     {
         var dll = WebDll();
         var folder = Directory.CreateTempSubdirectory("lapak-bench-").FullName;
@@ -48,7 +48,8 @@ public sealed class LapakProcess : IAsyncDisposable
         env["Lapak__FilesPath"] = Path.Combine(folder, "files");
         env["ConnectionStrings__Sqlite"] = $"Data Source={Path.Combine(folder, "lapak.db")}";
         env["DataProtection__KeysPath"] = Path.Combine(folder, "keys");
-        env["Database__Provider"] = "Sqlite";
+        env["Database__Provider"] = postgres is null ? "Sqlite" : "Postgres";
+        if (postgres is not null) env["ConnectionStrings__Postgres"] = postgres;
         env["Database__SeedDemoData"] = "true";
         env["RateLimits__ApiPerMinute"] = "1000000";
         env["RateLimits__AuthPerMinute"] = "1000";

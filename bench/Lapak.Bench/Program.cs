@@ -1,7 +1,7 @@
 using Lapak.Bench;
 using Lapak.Bench.Scenarios;
 
-// dotnet run --project bench/Lapak.Bench -c Release -- [--url http://host:port] [--scenario me|notify|all]
+// dotnet run --project bench/Lapak.Bench -c Release -- [--url http://host:port] [--scenario me|notify|tickets|all]
 //     [--duration 10] [--clients 8] [--count 200] [--email customer@lapak.test] [--password Lapak#2026]
 BenchOptions options;
 try { options = BenchOptions.Parse(args); }
@@ -21,17 +21,17 @@ try
     var url = options.Url;
     if (url is null)
     {
-        Console.WriteLine("Starting Lapak (Production, fresh SQLite database, demo data)…");
-        lapak = await LapakProcess.StartAsync(stop.Token);
+        Console.WriteLine($"Starting Lapak (Production, {(options.Postgres is null ? "fresh SQLite database" : "the given PostgreSQL database")}, demo data)…");
+        lapak = await LapakProcess.StartAsync(options.Postgres, stop.Token);
         url = lapak.Url;
     }
 
     Console.WriteLine();
     Console.WriteLine("Lapak benchmark");
-    Console.WriteLine($"  url        {url}{(lapak is null ? "" : " (started by the benchmark: SQLite, Production, rate limits raised)")}");
+    Console.WriteLine($"  url        {url}{(lapak is null ? "" : $" (started by the benchmark: {(options.Postgres is null ? "SQLite" : "PostgreSQL")}, Production, rate limits raised)")}");
     Console.WriteLine($"  scenario   {options.Scenario}");
     Console.WriteLine($"  clients    {options.Clients}");
-    Console.WriteLine($"  duration   {options.Duration.TotalSeconds:0} s after a {BenchOptions.WarmUp.TotalSeconds:0} s warm-up (me)");
+    Console.WriteLine($"  duration   {options.Duration.TotalSeconds:0} s after a {BenchOptions.WarmUp.TotalSeconds:0} s warm-up (me, tickets)");
     Console.WriteLine($"  count      {options.Count} notifications per phase (notify)");
     Console.WriteLine($"  machine    {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
     // Other work on the machine moves the figures; the load average says how busy it was.
@@ -44,6 +44,7 @@ try
 
     if (options.Scenario is "me" or "all") await MeScenario.RunAsync(api, options, stop.Token);
     if (options.Scenario is "notify" or "all") await NotifyScenario.RunAsync(api, options, stop.Token);
+    if (options.Scenario is "tickets" or "all") await TicketsScenario.RunAsync(api, options, stop.Token);
     return 0;
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)

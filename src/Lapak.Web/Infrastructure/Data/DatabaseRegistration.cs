@@ -22,7 +22,7 @@ public static class DatabaseRegistration
                 var sqlite = SqliteConnectionString(configuration.GetConnectionString("Sqlite"), contentRoot);
                 services.AddDbContext<LapakDbContext, SqliteLapakDbContext>((sp, o) => o
                     .UseSqlite(sqlite)
-                    .AddInterceptors(sp.GetRequiredService<NotificationSignalInterceptor>(), new SqliteBusyTimeout()));
+                    .AddInterceptors(sp.GetRequiredService<NotificationSignalInterceptor>(), new SqliteConnectionSetup()));
                 break;
         }
         return services;

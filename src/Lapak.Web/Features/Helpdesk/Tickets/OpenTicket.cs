@@ -92,7 +92,7 @@ public static class OpenTicket
 
         private async Task<string> NewCodeAsync()
         {
-            // 32^8 codes make a clash very unlikely; checking keeps even that from surfacing as an error.
+            // 29^8 codes make a clash very unlikely; checking keeps even that from surfacing as an error.
             while (true)
             {
                 var code = TicketCode.New();

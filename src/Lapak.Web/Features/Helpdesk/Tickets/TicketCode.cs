@@ -4,7 +4,7 @@ namespace Lapak.Web.Features.Helpdesk.Tickets;
 
 /// <summary>
 /// Ticket codes such as <c>K7MQ-X9AR</c>: eight characters from an alphabet without 0/O, 1/I/L or U/V,
-/// so they survive being read over the phone, and random (32^8 ≈ 10^12), so a code cannot be guessed from
+/// so they survive being read over the phone, and random (29^8 ≈ 5·10^11), so a code cannot be guessed from
 /// another. A code only names a ticket; it never grants access to one.
 /// </summary>
 public static class TicketCode
