@@ -40,7 +40,8 @@ public sealed class AgentAndCustomerWorkOneTicketJourney(BrowserFixture browser)
         await browser.RunAsync(nameof(AgentAndCustomerWorkOneTicketJourney) + "-agent", Device.Desktop, async page =>
         {
             await browser.SignInAsync(page, agent.Email, agent.Password);
-            await page.GotoAsync("/helpdesk/team");
+            await page.GetByRole(AriaRole.Navigation, new() { NameRegex = browser.Either("Main menu") })
+                .GetByRole(AriaRole.Link, new() { NameRegex = browser.Either("Team tickets") }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(browser.Either("Team tickets"));
             await browser.AssertAccessibleAsync(page, "desktop-team-tickets");
 

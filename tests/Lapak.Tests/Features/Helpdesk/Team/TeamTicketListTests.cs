@@ -23,6 +23,7 @@ public sealed class TeamTicketListTests(Apps apps)
         var theirs = await OpenTicketOfTypeAsync(app, customer, otherType, $"Pasang baru {marker}");
         var pages = await app.SignInAsync(await AgentInTeamAsync(app));
 
+        Assert.Contains("href=\"/helpdesk/team\"", (await pages.GetAsync("/")).Html); // in the menu
         var list = await pages.GetAsync("/helpdesk/team?q=" + marker);
 
         Assert.Equal(HttpStatusCode.OK, list.Status);
@@ -64,6 +65,8 @@ public sealed class TeamTicketListTests(Apps apps)
         var app = await apps.Get(db);
         var pages = await app.SignInAsync(await app.CreateUserAsync(Roles.Customer, Roles.Seller));
 
+        // The menu does not offer it either.
+        Assert.DoesNotContain("href=\"/helpdesk/team\"", (await pages.GetAsync("/")).Html);
         var page = await pages.GetAsync("/helpdesk/team");
 
         Assert.Equal(HttpStatusCode.Redirect, page.Status);
