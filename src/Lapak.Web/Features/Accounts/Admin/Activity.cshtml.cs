@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lapak.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

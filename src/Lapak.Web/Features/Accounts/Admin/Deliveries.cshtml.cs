@@ -1,4 +1,5 @@
 using Lapak.Web.Features.Notifications;
+using Lapak.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;

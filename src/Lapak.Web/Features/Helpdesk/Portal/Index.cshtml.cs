@@ -1,4 +1,4 @@
-using Lapak.Web.Features.Accounts.Admin;
+using Lapak.Web.Features.Shared;
 using Lapak.Web.Features.Helpdesk.Tickets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,5 @@
 using Lapak.Web.Features.Accounts;
-using Lapak.Web.Features.Accounts.Admin;
+using Lapak.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -44,7 +44,7 @@ public static class ReplyToTicket
             };
             db.Add(message);
             ticket.Record(c.Internal ? TicketEventKind.NoteAdded : TicketEventKind.Replied, actor, now);
-            ticket.UpdatedAt = now;
+            if (!c.Internal) ticket.UpdatedAt = now; // the customer sees this time; a note must not show through it
 
             if (!c.Internal)
             {

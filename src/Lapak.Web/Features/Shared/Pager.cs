@@ -1,4 +1,4 @@
-namespace Lapak.Web.Features.Accounts.Admin;
+namespace Lapak.Web.Features.Shared;
 
 /// <summary>Page links that keep the list's filters: <paramref name="UrlFor"/> builds the address of page n.</summary>
 public sealed record Pager(int Page, int PageCount, Func<int, string> UrlFor)
