@@ -14,6 +14,7 @@ public static class HelpdeskModule
         services.AddScoped<OpenTicket.Handler>();
         services.AddScoped<ReplyToTicket.Handler>();
         services.AddScoped<ChangeTicketStatus.Handler>();
+        services.AddScoped<TakeNextTicket.Handler>();
         services.AddScoped<IDemoDataSeeder, HelpdeskDemoData>();
 
         services.AddNotificationTemplate(HelpdeskNotifications.NewForTeam, "New ticket {code}",

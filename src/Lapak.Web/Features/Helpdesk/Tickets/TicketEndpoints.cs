@@ -25,6 +25,11 @@ public static class TicketEndpoints
         g.MapGet("/{code}", Get).WithName("GetTicket").WithSummary("One ticket with its replies and history (internal notes only for staff)");
         g.MapPost("/{code}/replies", Reply).WithName("ReplyToTicket").WithSummary("Add a public reply; a customer's reply reopens a resolved ticket");
         g.MapPost("/{code}/notes", Note).WithName("AddTicketNote").WithSummary("Add an internal note (staff working the ticket)");
+        var queue = app.MapGroup("/api/v1/queue").WithTags("Helpdesk").RequireAuthorization(Accounts.Policies.Staff);
+        queue.MapGet("", Queue).WithName("GetQueue").WithSummary("My teams' unassigned tickets, highest priority first, then oldest (FIFO)");
+        queue.MapPost("/take-next", TakeNext).WithName("TakeNextTicket")
+            .WithSummary("Assign me the next ticket of my queue; exactly one agent gets each ticket even when many press at once (204 when empty)");
+
         g.MapPut("/{code}/status", ChangeStatus).WithName("ChangeTicketStatus").WithSummary("Move the ticket along its lifecycle (staff)");
     }
 
@@ -89,6 +94,15 @@ public static class TicketEndpoints
         var problem = await handler.HandleAsync(http.User, ticket, change.Status);
         if (problem is null) return TypedResults.NoContent();
         return TypedResults.Problem(problem, statusCode: TicketAccess.Works(http.User, ticket) ? StatusCodes.Status409Conflict : StatusCodes.Status403Forbidden);
+    }
+
+    public static async Task<Ok<IReadOnlyList<QueueItem>>> Queue(HttpContext http, TicketQueries queries) =>
+        TypedResults.Ok(await queries.QueueAsync(Accounts.LapakClaims.RequiredUserId(http.User)));
+
+    public static async Task<Results<Ok<TicketDetails>, NoContent>> TakeNext(HttpContext http, TakeNextTicket.Handler handler, TicketQueries queries)
+    {
+        var ticket = await handler.HandleAsync(http.User);
+        return ticket is null ? TypedResults.NoContent() : TypedResults.Ok(await queries.DetailsAsync(http.User, ticket));
     }
 
     private static Dictionary<string, string[]> Camel(Dictionary<string, string[]> errors) =>

@@ -63,6 +63,31 @@ public sealed class TicketQueries(LapakDbContext db, TicketAccess access)
         return new TicketListPage(items, page, size, total, totals);
     }
 
+    /// <summary>
+    /// The queue of <paramref name="agentId"/>: unassigned, still-open tickets of their teams, highest priority first,
+    /// then oldest first (FIFO). Shared by the queue page, the API and take-next.
+    /// </summary>
+    public IQueryable<Ticket> Queue(Guid agentId)
+    {
+        var myTeams = db.Set<Team>().Where(t => db.Set<TeamMember>().Any(m => m.TeamId == t.Id && m.UserId == agentId)).Select(t => t.Id);
+        return db.Set<Ticket>()
+            .Where(t => t.AssigneeId == null && t.TeamId != null && myTeams.Contains(t.TeamId.Value)
+                        && (t.Status == TicketStatus.New || t.Status == TicketStatus.Open))
+            .OrderBy(t => t.Priority == TicketPriority.Urgent ? 0 : t.Priority == TicketPriority.High ? 1 : t.Priority == TicketPriority.Normal ? 2 : 3)
+            .ThenBy(t => t.CreatedAt).ThenBy(t => t.Id);
+    }
+
+    public async Task<IReadOnlyList<QueueItem>> QueueAsync(Guid agentId, int take = 100)
+    {
+        var lang = LapakCultures.Current;
+        var rows = await (from t in Queue(agentId)
+                          join rt in db.Set<RequestType>() on t.RequestTypeId equals rt.Id
+                          join c in db.Users on t.CustomerId equals c.Id
+                          select new { t.Code, t.Subject, rt.NameId, rt.NameEn, t.Priority, t.Status, Customer = c.FullName, t.CreatedAt })
+            .Take(take).ToListAsync();
+        return rows.Select(r => new QueueItem(r.Code, r.Subject, lang == "en" ? r.NameEn : r.NameId, r.Priority, r.Status, r.Customer, r.CreatedAt)).ToList();
+    }
+
     public async Task<TicketDetails> DetailsAsync(ClaimsPrincipal user, Ticket ticket)
     {
         var staff = TicketAccess.Works(user, ticket);
@@ -90,5 +115,8 @@ public sealed class TicketQueries(LapakDbContext db, TicketAccess access)
             ticket.ResolvedAt, fields, messages, history);
     }
 }
+
+public sealed record QueueItem(string Code, string Subject, string RequestType, TicketPriority Priority, TicketStatus Status,
+    string CustomerName, DateTime CreatedAt);
 
 public sealed record TicketFilter(TicketStatus? Status = null, string? Search = null, bool Mine = false, int Page = 1, int PageSize = 20);
