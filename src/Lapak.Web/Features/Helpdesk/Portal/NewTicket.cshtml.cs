@@ -77,6 +77,11 @@ public sealed class NewTicketModel(LapakDbContext db, OpenTicket.Handler handler
             foreach (var (key, messages) in opened.Errors)
                 foreach (var message in messages) ModelState.AddModelError(key, message);
         }
+        else
+        {
+            foreach (var (key, messages) in await handler.CheckFieldsAsync(input))
+                foreach (var message in messages) ModelState.AddModelError(key, message);
+        }
         await LoadTypesAsync();
         return Page();
     }

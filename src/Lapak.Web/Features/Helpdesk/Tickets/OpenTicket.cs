@@ -90,6 +90,18 @@ public static class OpenTicket
             return new(ticket, errors);
         }
 
+        /// <summary>
+        /// The request type's own field errors alone, without writing anything: shown together with the form's other
+        /// mistakes, so a customer does not fix the subject only to learn about a missing order number next.
+        /// </summary>
+        public async Task<Dictionary<string, string[]>> CheckFieldsAsync(Command c)
+        {
+            var errors = new Dictionary<string, string[]>();
+            var type = await db.Set<RequestType>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == c.RequestTypeId && t.IsActive);
+            if (type is not null) ValidateFields(type, c.Fields, errors);
+            return errors;
+        }
+
         private async Task<string> NewCodeAsync()
         {
             // 29^8 codes make a clash very unlikely; checking keeps even that from surfacing as an error.

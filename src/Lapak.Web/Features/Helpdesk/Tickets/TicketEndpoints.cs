@@ -44,7 +44,11 @@ public static class TicketEndpoints
         OpenTicket.Handler handler, TicketQueries queries, LapakText text)
     {
         var errors = ApiValidation.Errors(command, text);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0)
+        {
+            foreach (var (key, messages) in Camel(await handler.CheckFieldsAsync(command))) errors[key] = messages;
+            return TypedResults.ValidationProblem(errors);
+        }
         var opened = await handler.HandleAsync(http.User, command);
         if (!opened.Succeeded) return TypedResults.ValidationProblem(Camel(opened.Errors));
         return TypedResults.Created($"/api/v1/tickets/{opened.Ticket!.Code}", await queries.DetailsAsync(http.User, opened.Ticket));

@@ -83,6 +83,10 @@ public sealed class OpenTicketPageTests(Apps apps)
             Assert.Contains("<option value=\"R1\"", page.Html);
         }
         Assert.Equal("Isi Nomor meter.", (await pages.PostFormAsync("/helpdesk/new", PortalKit.Form(desk, change: f => f.Remove("Fields[meter]")))).FieldError("Fields[meter]"));
+        // Every mistake is said at once: an empty subject does not hide the type's own field errors.
+        var both = await pages.PostFormAsync("/helpdesk/new", PortalKit.Form(desk, change: f => { f["Subject"] = ""; f["Fields[meter]"] = ""; }));
+        Assert.NotNull(both.FieldError("Subject"));
+        Assert.NotNull(both.FieldError("Fields[meter]"));
         Assert.Empty(await PortalKit.TicketsOfAsync(app, customer.Id));
         Assert.False(await app.WithDbAsync(d => d.Set<Notification>().AnyAsync(n => n.UserId == desk.Agent.Id)));
     }
