@@ -53,6 +53,7 @@ public static class AccountsModule
         services.AddScoped<AccountMail>();
         services.AddScoped<RegisterUser.Handler>();
         services.AddScoped<UpdateProfile.Handler>();
+        services.AddScoped<ChangePassword.Handler>();
         services.AddScoped<ChangeAvatar.Handler>();
         services.AddScoped<ManageTokens.Handler>();
 

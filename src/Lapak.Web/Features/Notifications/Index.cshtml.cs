@@ -1,3 +1,4 @@
+using Lapak.Web.Infrastructure.Formatting;
 using Lapak.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

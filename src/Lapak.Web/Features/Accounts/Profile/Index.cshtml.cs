@@ -10,26 +10,13 @@ namespace Lapak.Web.Features.Accounts;
 
 /// <summary>The signed-in user's own profile: details, avatar and password, each its own form.</summary>
 public sealed class ProfileModel(UserManager<LapakUser> users, SignInManager<LapakUser> signIn, UpdateProfile.Handler update,
-    ChangeAvatar.Handler avatars, ActivityLog activity, LapakDbContext db, IStringLocalizer l) : PageModel
+    ChangeAvatar.Handler avatars, ChangePassword.Handler changePassword, IStringLocalizer l) : PageModel
 {
-    public sealed class PasswordInput
-    {
-        [Required(ErrorMessage = "Enter your current password."), DataType(DataType.Password)]
-        public string CurrentPassword { get; set; } = "";
-
-        [Required(ErrorMessage = "Choose a new password."), DataType(DataType.Password)]
-        public string NewPassword { get; set; } = "";
-
-        [Required(ErrorMessage = "Repeat the new password."), DataType(DataType.Password)]
-        [Compare(nameof(NewPassword), ErrorMessage = "The two passwords do not match.")]
-        public string ConfirmPassword { get; set; } = "";
-    }
-
     // Only the details form posts these fields; on the other forms they stay empty and valid.
     [BindProperty] public UpdateProfile.Command Input { get; set; } = new();
     [BindProperty] public IFormFile? Avatar { get; set; }
     // Bound as a handler parameter, so its required fields are only checked when this form is sent.
-    public PasswordInput Password { get; set; } = new();
+    public ChangePassword.Command Password { get; set; } = new();
 
     public string Email { get; private set; } = "";
     public string? AvatarPath { get; private set; }
@@ -94,25 +81,19 @@ public sealed class ProfileModel(UserManager<LapakUser> users, SignInManager<Lap
         return Saved(l["Your photo has been removed."]);
     }
 
-    public async Task<IActionResult> OnPostPasswordAsync(PasswordInput password)
+    public async Task<IActionResult> OnPostPasswordAsync(ChangePassword.Command password)
     {
         Password = password;
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
         if (!ModelState.IsValid) return await RedisplayAsync(user, fillInput: true);
 
-        var result = await users.ChangePasswordAsync(user, password.CurrentPassword, password.NewPassword);
-        if (!result.Succeeded)
+        var errors = await changePassword.HandleAsync(user, password);
+        if (errors.Count > 0)
         {
-            foreach (var e in result.Errors)
-            {
-                var field = e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Password.CurrentPassword"
-                    : e.Code.StartsWith("Password", StringComparison.Ordinal) ? "Password.NewPassword" : "";
-                ModelState.AddModelError(field, e.Description);
-            }
+            foreach (var (field, messages) in errors)
+                foreach (var m in messages) ModelState.AddModelError(field.Length == 0 ? "" : $"Password.{field}", m);
             return await RedisplayAsync(user, fillInput: true);
         }
-        activity.Record("account.password_changed", "user", user.Id.ToString());
-        await db.SaveChangesAsync();
         // Changing the password renewed the security stamp: other sessions end, this one is re-issued.
         await signIn.RefreshSignInAsync(user);
         return Saved(l["Your password has been changed. Other devices will need to sign in again."]);

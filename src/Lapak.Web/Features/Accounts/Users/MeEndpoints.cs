@@ -19,6 +19,8 @@ public static class MeEndpoints
         var me = app.MapGroup("/api/v1/me").WithTags("Me").RequireAuthorization();
         me.MapGet("", GetMe).WithName("GetMe").WithSummary("The signed-in user's account");
         me.MapPatch("", UpdateMe).WithName("UpdateMe").WithSummary("Change name, phone, language or notification channels");
+        me.MapPost("/password", ChangeMyPassword).WithName("ChangeMyPassword")
+            .WithSummary("Change my password (current, new, repeated); other sessions and refresh tokens stop working");
     }
 
     public static async Task<Results<Ok<MeView>, UnauthorizedHttpResult>> GetMe(HttpContext http, UserManager<LapakUser> users)
@@ -39,6 +41,18 @@ public static class MeEndpoints
         if (!result.Succeeded)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [""] = result.Errors.Select(e => e.Description).ToArray() });
         return TypedResults.Ok(await ViewOf(user, users));
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult>> ChangeMyPassword(
+        ChangePassword.Command command, HttpContext http, UserManager<LapakUser> users, ChangePassword.Handler handler, LapakText text)
+    {
+        var errors = ApiValidation.Errors(command, text);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var user = await users.GetUserAsync(http.User);
+        if (user is null) return TypedResults.Unauthorized();
+        var problems = await handler.HandleAsync(user, command);
+        return problems.Count == 0 ? TypedResults.NoContent()
+            : TypedResults.ValidationProblem(problems.ToDictionary(p => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Key), p => p.Value.ToArray()));
     }
 
     internal static async Task<MeView> ViewOf(LapakUser u, UserManager<LapakUser> users) => new(

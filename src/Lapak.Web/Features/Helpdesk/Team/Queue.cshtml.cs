@@ -1,4 +1,5 @@
 using Lapak.Web.Features.Accounts;
+using Lapak.Web.Infrastructure.Formatting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -26,13 +27,6 @@ public sealed class QueueModel(TicketQueries queries, TakeNextTicket.Handler tak
         return Redirect($"/helpdesk/tickets/{ticket.Code}");
     }
 
-    /// <summary>"12 min", "3 h 5 min", "2 d 4 h": how long the customer has been waiting.</summary>
-    public string Waiting(DateTime since)
-    {
-        var w = Now - since;
-        if (w.TotalMinutes < 1) return l["just now"];
-        if (w.TotalHours < 1) return l["{0} min", (int)w.TotalMinutes];
-        if (w.TotalDays < 1) return l["{0} h {1} min", (int)w.TotalHours, w.Minutes];
-        return l["{0} d {1} h", (int)w.TotalDays, w.Hours];
-    }
+    /// <summary>How long the ticket has been waiting, the way the notifications page says it ("12 minutes ago").</summary>
+    public string Waiting(DateTime since) => RelativeTime.Describe(since, Now, l);
 }

@@ -20,7 +20,7 @@ public sealed class TicketDetailsModel(TicketAccess access, TicketQueries querie
     public bool Works { get; private set; }
     /// <summary>Why the last action was refused (closed ticket, lifecycle, rights), shown above the page's forms.</summary>
     public string? Problem { get; private set; }
-    public IReadOnlyList<TicketStatus> NextStatuses => Ticket.Status == TicketStatus.Closed ? [] : Tickets.Ticket.NextStatuses(Ticket.Status);
+    public IReadOnlyList<TicketStatus> NextStatuses => Tickets.Ticket.NextStatuses(Ticket.Status);
 
     public async Task<IActionResult> OnGetAsync(string code)
     {

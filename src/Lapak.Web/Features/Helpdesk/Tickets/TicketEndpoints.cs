@@ -1,3 +1,4 @@
+using Lapak.Web.Features.Accounts;
 using Lapak.Web.Features.Helpdesk.RequestTypes;
 using Lapak.Web.Infrastructure.Api;
 using Lapak.Web.Infrastructure.Data;
@@ -25,7 +26,7 @@ public static class TicketEndpoints
         g.MapGet("/{code}", Get).WithName("GetTicket").WithSummary("One ticket with its replies and history (internal notes only for staff)");
         g.MapPost("/{code}/replies", Reply).WithName("ReplyToTicket").WithSummary("Add a public reply; a customer's reply reopens a resolved ticket");
         g.MapPost("/{code}/notes", Note).WithName("AddTicketNote").WithSummary("Add an internal note (staff working the ticket)");
-        var queue = app.MapGroup("/api/v1/queue").WithTags("Helpdesk").RequireAuthorization(Accounts.Policies.Staff);
+        var queue = app.MapGroup("/api/v1/queue").WithTags("Helpdesk").RequireAuthorization(Policies.Staff);
         queue.MapGet("", Queue).WithName("GetQueue").WithSummary("My teams' unassigned tickets, highest priority first, then oldest (FIFO)");
         queue.MapPost("/take-next", TakeNext).WithName("TakeNextTicket")
             .WithSummary("Assign me the next ticket of my queue; exactly one agent gets each ticket even when many press at once (204 when empty)");
@@ -101,7 +102,7 @@ public static class TicketEndpoints
     }
 
     public static async Task<Ok<IReadOnlyList<QueueItem>>> Queue(HttpContext http, TicketQueries queries) =>
-        TypedResults.Ok(await queries.QueueAsync(Accounts.LapakClaims.RequiredUserId(http.User)));
+        TypedResults.Ok(await queries.QueueAsync(http.User.RequiredUserId()));
 
     public static async Task<Results<Ok<TicketDetails>, NoContent>> TakeNext(HttpContext http, TakeNextTicket.Handler handler, TicketQueries queries)
     {

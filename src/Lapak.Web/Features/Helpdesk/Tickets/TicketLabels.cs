@@ -34,6 +34,14 @@ public static class TicketLabels
         _ => "text-bg-secondary",
     };
 
+    public static string PriorityBadge(TicketPriority priority) => priority switch
+    {
+        TicketPriority.Low => "priority-badge priority-low",
+        TicketPriority.Normal => "priority-badge priority-normal",
+        TicketPriority.High => "priority-badge priority-high",
+        _ => "priority-badge priority-urgent",
+    };
+
     private static string Get(LapakText text, string? language, string english) =>
         language is null ? text.Get(english) : text.Get(english, language);
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using Lapak.Tests.Features.Accounts.Account;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapak.Tests.Features.Accounts.Profile;
@@ -64,5 +66,26 @@ public sealed class ChangePasswordTests(Apps apps)
         Assert.Equal("Masukkan kata sandi kamu saat ini.", empty.FieldError("Password.CurrentPassword"));
 
         await app.SignInAsync(user); // the old password still works
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Through_the_api_the_password_changes_and_a_wrong_current_one_is_a_field_error(Db db)
+    {
+        var app = await apps.Get(db);
+        var user = await app.CreateUserAsync();
+        using var api = await app.ApiAsync(user);
+
+        var wrong = await api.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = "Salah#2026", newPassword = "Baru#Sekali2026", confirmPassword = "Baru#Sekali2026" });
+        Assert.True((await AuthApiTests.AssertProblem(wrong, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("currentPassword", out _));
+        var mismatch = await api.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = user.Password, newPassword = "Baru#Sekali2026", confirmPassword = "Lain#2026" });
+        Assert.True((await AuthApiTests.AssertProblem(mismatch, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("confirmPassword", out _));
+
+        var changed = await api.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = user.Password, newPassword = "Baru#Sekali2026", confirmPassword = "Baru#Sekali2026" });
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        // The old bearer token carried the old security stamp: it no longer works, and the new password does.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/me")).StatusCode);
+        using var again = await app.ApiAsync(user with { Password = "Baru#Sekali2026" });
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/v1/me")).StatusCode);
+        Assert.True(await app.WithDbAsync(d => d.Set<ActivityEntry>().AnyAsync(a => a.SubjectId == user.Id.ToString() && a.Action == "account.password_changed")));
     }
 }

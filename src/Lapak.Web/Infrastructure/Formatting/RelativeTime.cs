@@ -1,7 +1,6 @@
-using Lapak.Web.Infrastructure.Formatting;
 using Microsoft.Extensions.Localization;
 
-namespace Lapak.Web.Features.Notifications;
+namespace Lapak.Web.Infrastructure.Formatting;
 
 /// <summary>"5 minutes ago" for recent things, the WIB date and time for older ones.</summary>
 public static class RelativeTime
