@@ -25,6 +25,12 @@ public sealed class Notification : IOwnedResource
     public const int LinkMaxLength = 2000;
     /// <summary>False for transactional mail (confirmation links) that does not belong in the bell.</summary>
     public bool ShowInApp { get; set; } = true;
+    /// <summary>
+    /// Notifications about the same thing (one ticket) share a thread: their e-mails carry the same
+    /// References header, so mail clients group them and a reply can be traced back.
+    /// </summary>
+    public string? Thread { get; set; }
+    public const int ThreadMaxLength = 100;
     public DateTime CreatedAt { get; set; }
     public DateTime? ReadAt { get; set; }
 
@@ -61,6 +67,7 @@ internal sealed class NotificationConfiguration :
         b.Property(x => x.Kind).HasMaxLength(60).IsRequired();
         b.Property(x => x.Data).IsRequired();
         b.Property(x => x.Link).HasMaxLength(Notification.LinkMaxLength);
+        b.Property(x => x.Thread).HasMaxLength(Notification.ThreadMaxLength);
         b.HasIndex(x => new { x.UserId, x.CreatedAt });
         b.HasOne<LapakUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Deliveries).WithOne().HasForeignKey(x => x.NotificationId).OnDelete(DeleteBehavior.Cascade);

@@ -16,6 +16,8 @@ public sealed class LapakUser : IdentityUser<Guid>
     public bool IsActive { get; set; } = true;
     public DateTime CreatedAt { get; set; }
     public Guid? OrganizationId { get; set; }
+    /// <summary>Manages their organization: sees the helpdesk tickets of all its members.</summary>
+    public bool IsOrganizationManager { get; set; }
 
     public bool NotifyInApp { get; set; } = true;
     public bool NotifyEmail { get; set; } = true;

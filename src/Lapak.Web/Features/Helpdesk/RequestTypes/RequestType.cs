@@ -37,11 +37,15 @@ public sealed class RequestType
     }
 }
 
-public enum FieldKind { Text, LongText, Number, Date, Choice }
+/// <summary>
+/// <c>DateTimeWindow</c> holds a start and an end (<c>yyyy-MM-ddTHH:mm/yyyy-MM-ddTHH:mm</c>, local time);
+/// <c>List</c> holds rows of <see cref="RequestField.Items"/> (seed 002's visitors: name, company, ID number).
+/// </summary>
+public enum FieldKind { Text, LongText, Number, Date, Choice, DateTimeWindow, List }
 
 /// <summary>One extra field of a request type's form; <see cref="Key"/> names its value on the ticket.</summary>
 public sealed record RequestField(string Key, string LabelId, string LabelEn, FieldKind Kind, bool Required = false,
-    IReadOnlyList<string>? Options = null, int MaxLength = 500)
+    IReadOnlyList<string>? Options = null, int MaxLength = 500, IReadOnlyList<RequestField>? Items = null)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -9,6 +9,8 @@ public enum TicketStatus { New, Open, PendingCustomer, AwaitingApproval, Resolve
 
 public enum TicketPriority { Low, Normal, High, Urgent }
 
+public enum TicketSource { Portal, Api, Email, Agent }
+
 /// <summary>
 /// A customer's request. Its status only moves along <see cref="Allowed"/>, and every change leaves a
 /// <see cref="TicketEvent"/> in its history, so "who changed what, when, old → new" is always answerable.
@@ -40,6 +42,12 @@ public sealed class Ticket
     public DateTime? FirstResponseAt { get; set; }
     public DateTime? ResolvedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
+    /// <summary>Where the ticket came from: the portal, the API, an e-mail, or an agent on the customer's behalf.</summary>
+    public TicketSource Source { get; set; } = TicketSource.Portal;
+    /// <summary>Soft delete: a deleted ticket disappears from every list and page; the reason stays in the activity log.</summary>
+    public DateTime? DeletedAt { get; set; }
+    public Guid? DeletedById { get; set; }
+    public string? DeleteReason { get; set; }
 
     public List<TicketEvent> Events { get; set; } = [];
 
@@ -81,11 +89,13 @@ public sealed class Ticket
         UpdatedAt = now;
     }
 
-    public TicketEvent Record(TicketEventKind kind, Actor actor, DateTime now, string? oldValue = null, string? newValue = null)
+    public TicketEvent Record(TicketEventKind kind, Actor actor, DateTime now, string? oldValue = null, string? newValue = null,
+        string? reason = null)
     {
         var e = new TicketEvent
         {
             TicketId = Id, Kind = kind, At = now, ActorId = actor.Id, ActorName = actor.Name, OldValue = oldValue, NewValue = newValue,
+            Reason = reason,
         };
         Events.Add(e);
         return e;
@@ -105,6 +115,9 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.ToTable("helpdesk_tickets");
         b.Property(x => x.Code).HasMaxLength(TicketCode.Length).IsRequired();
         b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.DeleteReason).HasMaxLength(500);
+        b.HasQueryFilter(x => x.DeletedAt == null);
         b.Property(x => x.Subject).HasMaxLength(Ticket.SubjectMaxLength).IsRequired();
         b.Property(x => x.Description).HasMaxLength(Ticket.DescriptionMaxLength).IsRequired();
         b.Property(x => x.FieldsJson).IsRequired();

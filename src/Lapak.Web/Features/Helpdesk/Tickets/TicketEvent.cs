@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Lapak.Web.Features.Helpdesk.Tickets;
 
-public enum TicketEventKind { Created, StatusChanged, PriorityChanged, Replied, NoteAdded, Assigned }
+public enum TicketEventKind { Created, StatusChanged, PriorityChanged, Replied, NoteAdded, Assigned, TypeChanged, DetailsEdited, Rated }
 
 /// <summary>One line of a ticket's history: who, what, when, old → new.</summary>
 public sealed class TicketEvent
@@ -16,6 +16,8 @@ public sealed class TicketEvent
     public string ActorName { get; set; } = "";
     public string? OldValue { get; set; }
     public string? NewValue { get; set; }
+    /// <summary>Why, when the change asks for one (a reassignment).</summary>
+    public string? Reason { get; set; }
 
     /// <summary>Internal notes are history too, but only staff may see that they happened.</summary>
     public bool IsInternal => Kind == TicketEventKind.NoteAdded;
@@ -35,6 +37,9 @@ public sealed class TicketMessage
     public bool IsInternal { get; set; }
     public string Body { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+    public TicketSource Via { get; set; } = TicketSource.Portal;
+    /// <summary>The Message-ID of the e-mail this reply came from, so a message fetched twice is stored once.</summary>
+    public string? EmailMessageId { get; set; }
 }
 
 internal sealed class TicketEventConfiguration : IEntityTypeConfiguration<TicketEvent>, IEntityTypeConfiguration<TicketMessage>
@@ -46,6 +51,7 @@ internal sealed class TicketEventConfiguration : IEntityTypeConfiguration<Ticket
         b.Property(x => x.ActorName).HasMaxLength(150).IsRequired();
         b.Property(x => x.OldValue).HasMaxLength(200);
         b.Property(x => x.NewValue).HasMaxLength(200);
+        b.Property(x => x.Reason).HasMaxLength(500);
         b.Ignore(x => x.IsInternal);
         b.HasIndex(x => new { x.TicketId, x.At });
     }
@@ -57,5 +63,8 @@ internal sealed class TicketEventConfiguration : IEntityTypeConfiguration<Ticket
         b.Property(x => x.Body).HasMaxLength(TicketMessage.BodyMaxLength).IsRequired();
         b.HasOne<Ticket>().WithMany().HasForeignKey(x => x.TicketId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.TicketId, x.CreatedAt });
+        b.Property(x => x.Via).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.EmailMessageId).HasMaxLength(300);
+        b.HasIndex(x => x.EmailMessageId).IsUnique();
     }
 }

@@ -239,6 +239,9 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsOrganizationManager")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -386,6 +389,92 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("accounts_team_members", (string)null);
                 });
 
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Canned.CannedResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("TeamId", "Title");
+
+                    b.ToTable("helpdesk_canned_responses", (string)null);
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Inbound.InboundEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("FromAddress")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("helpdesk_inbound_emails", (string)null);
+                });
+
             modelBuilder.Entity("Lapak.Web.Features.Helpdesk.RequestTypes.RequestType", b =>
                 {
                     b.Property<Guid>("Id")
@@ -444,6 +533,27 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("helpdesk_request_types", (string)null);
                 });
 
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Teams.HelpdeskTeamSettings", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("LastAssignedUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("RoundRobin")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TeamId");
+
+                    b.HasIndex("LastAssignedUserId");
+
+                    b.ToTable("helpdesk_team_settings", (string)null);
+                });
+
             modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Tickets.Ticket", b =>
                 {
                     b.Property<Guid>("Id")
@@ -468,6 +578,16 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DeleteReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DeletedById")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Description")
@@ -503,6 +623,11 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -540,6 +665,53 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("helpdesk_tickets", (string)null);
                 });
 
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Tickets.TicketAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoragePath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("UploadedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("UploadedById");
+
+                    b.ToTable("helpdesk_ticket_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Tickets.TicketEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -571,6 +743,10 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("OldValue")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<Guid>("TicketId")
                         .HasColumnType("uuid");
@@ -604,6 +780,10 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EmailMessageId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<bool>("FromStaff")
                         .HasColumnType("boolean");
 
@@ -613,11 +793,61 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("TicketId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("EmailMessageId")
+                        .IsUnique();
 
                     b.HasIndex("TicketId", "CreatedAt");
 
                     b.ToTable("helpdesk_ticket_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Tickets.TicketRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("TicketId", "ResolvedAt")
+                        .IsUnique();
+
+                    b.ToTable("helpdesk_ticket_ratings", (string)null);
                 });
 
             modelBuilder.Entity("Lapak.Web.Features.Notifications.Notification", b =>
@@ -647,6 +877,10 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<bool>("ShowInApp")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Thread")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
@@ -865,12 +1099,39 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Canned.CannedResponse", b =>
+                {
+                    b.HasOne("Lapak.Web.Features.Accounts.LapakUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Lapak.Web.Features.Accounts.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("Lapak.Web.Features.Helpdesk.RequestTypes.RequestType", b =>
                 {
                     b.HasOne("Lapak.Web.Features.Accounts.Team", null)
                         .WithMany()
                         .HasForeignKey("DefaultTeamId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Teams.HelpdeskTeamSettings", b =>
+                {
+                    b.HasOne("Lapak.Web.Features.Accounts.LapakUser", null)
+                        .WithMany()
+                        .HasForeignKey("LastAssignedUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Lapak.Web.Features.Accounts.Team", null)
+                        .WithOne()
+                        .HasForeignKey("Lapak.Web.Features.Helpdesk.Teams.HelpdeskTeamSettings", "TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Tickets.Ticket", b =>
@@ -909,6 +1170,25 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Tickets.TicketAttachment", b =>
+                {
+                    b.HasOne("Lapak.Web.Features.Helpdesk.Tickets.TicketMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Lapak.Web.Features.Helpdesk.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lapak.Web.Features.Accounts.LapakUser", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Tickets.TicketEvent", b =>
                 {
                     b.HasOne("Lapak.Web.Features.Helpdesk.Tickets.Ticket", null)
@@ -920,6 +1200,26 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Tickets.TicketMessage", b =>
                 {
+                    b.HasOne("Lapak.Web.Features.Helpdesk.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Tickets.TicketRating", b =>
+                {
+                    b.HasOne("Lapak.Web.Features.Accounts.LapakUser", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Lapak.Web.Features.Accounts.LapakUser", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Lapak.Web.Features.Helpdesk.Tickets.Ticket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
