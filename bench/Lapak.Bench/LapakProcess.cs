@@ -17,6 +17,9 @@ public sealed class LapakProcess : IAsyncDisposable
     private readonly StreamWriter _log;
 
     public string Url { get; }
+    /// <summary>"Sqlite" or "Postgres", and the connection string the instance uses (for scenarios that seed data directly).</summary>
+    public string Provider { get; private init; } = "Sqlite";
+    public string ConnectionString { get; private init; } = "";
     public string LogPath => Path.Combine(_folder, "lapak.log");
 
     private LapakProcess(Process process, string folder, StreamWriter log, string url)
@@ -63,7 +66,11 @@ public sealed class LapakProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var lapak = new LapakProcess(process, folder, log, url);
+        var lapak = new LapakProcess(process, folder, log, url)
+        {
+            Provider = postgres is null ? "Sqlite" : "Postgres",
+            ConnectionString = postgres ?? $"Data Source={Path.Combine(folder, "lapak.db")}",
+        };
         try
         {
             await lapak.WaitUntilReadyAsync(ct);

@@ -1,8 +1,8 @@
 using Lapak.Bench;
 using Lapak.Bench.Scenarios;
 
-// dotnet run --project bench/Lapak.Bench -c Release -- [--url http://host:port] [--scenario me|notify|tickets|all]
-//     [--duration 10] [--clients 8] [--count 200] [--email customer@lapak.test] [--password Lapak#2026]
+// dotnet run --project bench/Lapak.Bench -c Release -- [--url http://host:port] [--scenario me|notify|tickets|bighelpdesk|all]
+//     [--duration 10] [--clients 8] [--count 200] [--tickets 1000000] [--email customer@lapak.test] [--password Lapak#2026]
 BenchOptions options;
 try { options = BenchOptions.Parse(args); }
 catch (ArgumentException ex)
@@ -45,6 +45,11 @@ try
     if (options.Scenario is "me" or "all") await MeScenario.RunAsync(api, options, stop.Token);
     if (options.Scenario is "notify" or "all") await NotifyScenario.RunAsync(api, options, stop.Token);
     if (options.Scenario is "tickets" or "all") await TicketsScenario.RunAsync(api, options, stop.Token);
+    if (options.Scenario is "bighelpdesk")
+    {
+        if (lapak is null) throw new BenchException("bighelpdesk seeds the database directly: let the benchmark start Lapak (no --url).");
+        await BigHelpdeskScenario.RunAsync(lapak, options, stop.Token);
+    }
     return 0;
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)
