@@ -41,35 +41,55 @@ public sealed class OutboxDispatcher(
     {
         var o = options.Value;
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LapakDbContext>();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<LapakDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
 
         var due = await db.Set<NotificationDelivery>().AsNoTracking()
             .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LockedUntil == null || d.LockedUntil < now))
             .OrderBy(d => d.NextAttemptAt).Select(d => d.Id).Take(o.BatchSize).ToListAsync(ct);
+        if (due.Count == 0) return 0;
+
+        // One conditional UPDATE claims the whole batch under a token of its own; rows another instance took
+        // meanwhile keep their lease and are simply not ours. Two round trips per batch instead of one per row.
+        var token = $"{_instance[..Math.Min(_instance.Length, 67)]}:{Guid.NewGuid():N}";
+        var leaseEnd = now + o.Lease;
+        await db.Set<NotificationDelivery>()
+            .Where(d => due.Contains(d.Id) && d.Status == DeliveryStatus.Pending && (d.LockedUntil == null || d.LockedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LockedUntil, leaseEnd).SetProperty(d => d.LockedBy, token), ct);
+        var claimed = await db.Set<NotificationDelivery>().Where(d => d.LockedBy == token).ToListAsync(ct);
+        if (claimed.Count == 0) return 0;
+
+        var notificationIds = claimed.Select(d => d.NotificationId).Distinct().ToList();
+        var notifications = await db.Set<Notification>().AsNoTracking().Where(n => notificationIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, ct);
+        var userIds = notifications.Values.Select(n => n.UserId).Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        var channels = sp.GetServices<IDeliveryChannel>().ToDictionary(c => c.Channel);
 
         var handled = 0;
-        foreach (var id in due)
+        foreach (var delivery in claimed)
         {
-            var leaseEnd = now + o.Lease;
-            var claimed = await db.Set<NotificationDelivery>()
-                .Where(d => d.Id == id && d.Status == DeliveryStatus.Pending && (d.LockedUntil == null || d.LockedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LockedUntil, leaseEnd).SetProperty(d => d.LockedBy, _instance), ct);
-            if (claimed != 1) continue; // another instance has it
+            if (clock.GetUtcNow().UtcDateTime > leaseEnd - o.Lease / 4)
+            {
+                // Slow channels ate the lease: hand the rest back untouched rather than risk a second instance
+                // delivering them too once our lease runs out.
+                delivery.LockedUntil = null;
+                delivery.LockedBy = null;
+                continue;
+            }
+            var notification = notifications[delivery.NotificationId];
+            await DeliverAsync(channels[delivery.Channel], delivery, notification, users[notification.UserId], ct);
             handled++;
-            await DeliverAsync(scope.ServiceProvider, id, ct);
+            // Saved one by one: a crash mid-batch must not make already-sent mail go out again.
+            await db.SaveChangesAsync(CancellationToken.None);
         }
+        await db.SaveChangesAsync(CancellationToken.None);
         return handled;
     }
 
-    private async Task DeliverAsync(IServiceProvider sp, Guid deliveryId, CancellationToken ct)
+    private async Task DeliverAsync(IDeliveryChannel channel, NotificationDelivery delivery, Notification notification, LapakUser user,
+        CancellationToken ct)
     {
-        var db = sp.GetRequiredService<LapakDbContext>();
-        db.ChangeTracker.Clear();
-        var delivery = await db.Set<NotificationDelivery>().SingleAsync(d => d.Id == deliveryId, ct);
-        var notification = await db.Set<Notification>().AsNoTracking().SingleAsync(n => n.Id == delivery.NotificationId, ct);
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == notification.UserId, ct);
-        var channel = sp.GetServices<IDeliveryChannel>().Single(c => c.Channel == delivery.Channel);
         var o = options.Value;
         var now = () => clock.GetUtcNow().UtcDateTime;
         try
@@ -99,7 +119,6 @@ public sealed class OutboxDispatcher(
         }
         delivery.LockedUntil = null;
         delivery.LockedBy = null;
-        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
