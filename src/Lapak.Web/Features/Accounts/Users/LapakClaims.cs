@@ -21,13 +21,24 @@ public static class LapakClaims
         principal.FindFirstValue(FullName) ?? principal.Identity?.Name ?? "";
 }
 
-/// <summary>Puts the name, language and avatar in the cookie so the layout needs no query.</summary>
-public sealed class LapakClaimsPrincipalFactory(UserManager<LapakUser> users, RoleManager<LapakRole> roles,
-    IOptions<IdentityOptions> options) : UserClaimsPrincipalFactory<LapakUser, LapakRole>(users, roles, options)
+/// <summary>
+/// Builds the signed-in principal: id, user name, e-mail, security stamp, roles, and the name, language and
+/// avatar so the layout needs no query. Lapak keeps no per-user or per-role claims in the database, so unlike
+/// Identity's default factory this one asks for nothing but the roles: one query instead of 2 + 2 per role,
+/// on every API request (bearer and personal tokens rebuild the principal each time).
+/// </summary>
+public sealed class LapakClaimsPrincipalFactory(UserManager<LapakUser> users, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<LapakUser>(users, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(LapakUser user)
     {
-        var identity = await base.GenerateClaimsAsync(user);
+        var names = Options.ClaimsIdentity;
+        var identity = new ClaimsIdentity(IdentityConstants.ApplicationScheme, names.UserNameClaimType, names.RoleClaimType);
+        identity.AddClaim(new Claim(names.UserIdClaimType, user.Id.ToString()));
+        identity.AddClaim(new Claim(names.UserNameClaimType, user.UserName ?? ""));
+        if (user.Email is not null) identity.AddClaim(new Claim(names.EmailClaimType, user.Email));
+        if (user.SecurityStamp is not null) identity.AddClaim(new Claim(names.SecurityStampClaimType, user.SecurityStamp));
+        foreach (var role in await UserManager.GetRolesAsync(user)) identity.AddClaim(new Claim(names.RoleClaimType, role));
         identity.AddClaim(new Claim(LapakClaims.FullName, user.FullName));
         identity.AddClaim(new Claim(LapakClaims.Language, user.PreferredLanguage));
         if (user.AvatarPath is not null) identity.AddClaim(new Claim(LapakClaims.Avatar, user.AvatarPath));

@@ -37,7 +37,8 @@ public static class OpenTicket
         public string? CustomerEmail { get; set; }
     }
 
-    public sealed record Opened(Ticket? Ticket, Dictionary<string, string[]> Errors)
+    /// <summary>The new ticket with its type and customer (so the answer needs no second read), or the errors.</summary>
+    public sealed record Opened(Ticket? Ticket, Dictionary<string, string[]> Errors, RequestType? Type = null, LapakUser? Customer = null)
     {
         public bool Succeeded => Ticket is not null;
     }
@@ -69,7 +70,7 @@ public static class OpenTicket
             var now = clock.GetUtcNow().UtcDateTime;
             var ticket = new Ticket
             {
-                Code = await NewCodeAsync(), RequestTypeId = type.Id, TeamId = type.DefaultTeamId, CustomerId = customer.Id,
+                Code = TicketCode.New(), RequestTypeId = type.Id, TeamId = type.DefaultTeamId, CustomerId = customer.Id,
                 CreatedById = openerId, OrganizationId = customer.OrganizationId, Subject = c.Subject.Trim(), Description = c.Description.Trim(),
                 FieldsJson = JsonSerializer.Serialize(values), Priority = type.DefaultPriority, CreatedAt = now, UpdatedAt = now,
             };
@@ -86,9 +87,25 @@ public static class OpenTicket
                                   select u).ToListAsync();
                 foreach (var member in team) notifier.Notify(member, HelpdeskNotifications.NewForTeam, data, link);
             }
-            await db.SaveChangesAsync();
-            return new(ticket, errors);
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException ex) when (IsCodeClash(ex))
+            {
+                // 29^8 codes make this about as likely as a meteorite; starting over keeps even that from surfacing.
+                db.ChangeTracker.Clear();
+                return await HandleAsync(opener, c);
+            }
+            return new(ticket, errors, type, customer);
         }
+
+        private static bool IsCodeClash(DbUpdateException ex) => ex.InnerException switch
+        {
+            Microsoft.Data.Sqlite.SqliteException e => e.SqliteErrorCode == 19 && e.Message.Contains("helpdesk_tickets.Code", StringComparison.Ordinal),
+            Npgsql.PostgresException e => e.SqlState == "23505" && e.ConstraintName?.Contains("Code", StringComparison.Ordinal) == true,
+            _ => false,
+        };
 
         /// <summary>
         /// The request type's own field errors alone, without writing anything: shown together with the form's other
@@ -100,16 +117,6 @@ public static class OpenTicket
             var type = await db.Set<RequestType>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == c.RequestTypeId && t.IsActive);
             if (type is not null) ValidateFields(type, c.Fields, errors);
             return errors;
-        }
-
-        private async Task<string> NewCodeAsync()
-        {
-            // 29^8 codes make a clash very unlikely; checking keeps even that from surfacing as an error.
-            while (true)
-            {
-                var code = TicketCode.New();
-                if (!await db.Set<Ticket>().AnyAsync(t => t.Code == code)) return code;
-            }
         }
 
         /// <summary>Checks each field of the type and returns the cleaned values; problems go into <paramref name="errors"/> by "Fields[key]".</summary>

@@ -52,7 +52,7 @@ public static class TicketEndpoints
         }
         var opened = await handler.HandleAsync(http.User, command);
         if (!opened.Succeeded) return TypedResults.ValidationProblem(Camel(opened.Errors));
-        return TypedResults.Created($"/api/v1/tickets/{opened.Ticket!.Code}", await queries.DetailsAsync(http.User, opened.Ticket));
+        return TypedResults.Created($"/api/v1/tickets/{opened.Ticket!.Code}", await queries.DetailsOfOpenedAsync(http.User, opened));
     }
 
     public static async Task<Ok<TicketListPage>> List(HttpContext http, TicketQueries queries, TicketStatus? status = null, string? q = null,
