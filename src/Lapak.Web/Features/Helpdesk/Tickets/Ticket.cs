@@ -135,5 +135,13 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasIndex(x => new { x.CustomerId, x.CreatedAt });
         b.HasIndex(x => new { x.TeamId, x.Status, x.CreatedAt });
         b.HasIndex(x => new { x.AssigneeId, x.Status });
+        // The lists: one scope (team, assignee, customer, everything), one status, newest change first. Partial on
+        // live tickets, so counting a status and reading its first page never touch the table (a million tickets
+        // in, the open-ticket list still reads a few index pages).
+        const string live = "\"DeletedAt\" IS NULL";
+        b.HasIndex(x => new { x.TeamId, x.Status, x.UpdatedAt }, "IX_helpdesk_tickets_live_team").HasFilter(live);
+        b.HasIndex(x => new { x.AssigneeId, x.Status, x.UpdatedAt }, "IX_helpdesk_tickets_live_assignee").HasFilter(live);
+        b.HasIndex(x => new { x.CustomerId, x.Status, x.UpdatedAt }, "IX_helpdesk_tickets_live_customer").HasFilter(live);
+        b.HasIndex(x => new { x.Status, x.UpdatedAt }, "IX_helpdesk_tickets_live_status").HasFilter(live);
     }
 }

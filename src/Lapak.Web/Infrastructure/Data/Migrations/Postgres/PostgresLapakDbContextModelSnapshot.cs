@@ -662,6 +662,18 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("TeamId", "Status", "CreatedAt");
 
+                    b.HasIndex(new[] { "AssigneeId", "Status", "UpdatedAt" }, "IX_helpdesk_tickets_live_assignee")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "CustomerId", "Status", "UpdatedAt" }, "IX_helpdesk_tickets_live_customer")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "Status", "UpdatedAt" }, "IX_helpdesk_tickets_live_status")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "TeamId", "Status", "UpdatedAt" }, "IX_helpdesk_tickets_live_team")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
                     b.ToTable("helpdesk_tickets", (string)null);
                 });
 
