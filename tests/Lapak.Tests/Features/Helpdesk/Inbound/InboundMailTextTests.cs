@@ -44,6 +44,22 @@ public sealed class InboundMailTextTests
         Assert.Equal(code, TicketMailThread.CodeFromMessageIds([id], "lapak.example.id"));
 
     [Fact]
+    public void A_mail_without_a_message_id_is_known_by_the_same_stand_in_each_time_it_is_fetched()
+    {
+        MimeMessage Fetch()
+        {
+            var m = new MimeMessage { Subject = "Halo", Date = new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero), Body = new TextPart("plain") { Text = "Halo." } };
+            m.From.Add(MailboxAddress.Parse("a@x.test"));
+            m.Headers.Remove(HeaderId.MessageId); // MimeKit gives every new message one
+            return m;
+        }
+        Assert.Equal(ProcessInboundEmail.MessageIdOf(Fetch()), ProcessInboundEmail.MessageIdOf(Fetch()));
+        var other = Fetch();
+        other.Subject = "Halo lagi";
+        Assert.NotEqual(ProcessInboundEmail.MessageIdOf(Fetch()), ProcessInboundEmail.MessageIdOf(other));
+    }
+
+    [Fact]
     public void A_subject_tag_names_a_ticket() =>
         Assert.Equal("K7MQX9AR", TicketMailThread.CodeFromSubject("Re: [#K7MQ-X9AR] Internet mati"));
 }
