@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every Lapak test against real services: installs what is missing (PostgreSQL, Redis and
+# Runs every Lapak test against real services: installs what is missing (PostgreSQL, Redis, Dovecot and
 # Chromium from Debian, MailDev from npm), starts them on 127.0.0.1, runs the unit, integration and
 # browser tests, stops the services, and ends with one line: "N passed, N failed[, N skipped]".
 # Usage: scripts/test.sh [extra dotnet test arguments, e.g. --filter Name~Profile]
@@ -14,6 +14,7 @@ need_apt=()
 [ -x /usr/lib/postgresql/15/bin/postgres ] || need_apt+=(postgresql)
 command -v redis-server >/dev/null || need_apt+=(redis-server)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+command -v dovecot >/dev/null || need_apt+=(dovecot-imapd)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing ${need_apt[*]} from Debian"
   export DEBIAN_FRONTEND=noninteractive
@@ -42,7 +43,7 @@ trap stop_all EXIT
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()'; }
 wait_for() { local what=$1; shift; for _ in $(seq 200); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done; log "$what did not start"; exit 1; }
 
-PG_PORT=$(free_port); REDIS_PORT=$(free_port); SMTP_PORT=$(free_port); MAILWEB_PORT=$(free_port)
+PG_PORT=$(free_port); REDIS_PORT=$(free_port); SMTP_PORT=$(free_port); MAILWEB_PORT=$(free_port); IMAP_PORT=$(free_port)
 
 mkdir -p "$WORK/pg" && chown postgres:postgres "$WORK/pg"
 su postgres -c "$PGBIN/initdb -D $WORK/pg/data -U postgres -A trust -E UTF8 --no-locale" >/dev/null
@@ -63,12 +64,43 @@ mkdir -p "$WORK/mail"
 PIDS+=($!)
 wait_for MailDev curl -fs "http://127.0.0.1:$MAILWEB_PORT/api/healthz"
 
+# Dovecot: the IMAP mailbox inbound-mail tests append to (each test app reads a folder of its own).
+D="$WORK/dovecot"; mkdir -p "$D/run" "$D/state" "$D/mail"; chown nobody:nogroup "$D/mail"
+echo 'inbox@x.test:{PLAIN}secret' > "$D/users"; chmod 644 "$D/users"   # read by the auth process (user dovecot)
+cat > "$D/dovecot.conf" <<CONF
+protocols = imap
+listen = 127.0.0.1
+base_dir = $D/run
+state_dir = $D/state
+log_path = /dev/stderr
+ssl = no
+disable_plaintext_auth = no
+mail_location = maildir:$D/mail/%u
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN $D/users
+}
+userdb {
+  driver = static
+  args = uid=nobody gid=nogroup home=$D/mail/%u
+}
+service imap-login {
+  inet_listener imap {
+    port = $IMAP_PORT
+  }
+}
+CONF
+dovecot -F -c "$D/dovecot.conf" >"$WORK/dovecot.log" 2>&1 &
+PIDS+=($!)
+wait_for Dovecot bash -c "exec 3<>/dev/tcp/127.0.0.1/$IMAP_PORT"
+
 export TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=lapak;Password=lapak;Database=postgres"
 export TEST_REDIS="127.0.0.1:$REDIS_PORT"
 export TEST_SMTP_PORT=$SMTP_PORT TEST_MAILWEB_PORT=$MAILWEB_PORT
+export TEST_IMAP_PORT=$IMAP_PORT TEST_IMAP_USER=inbox@x.test TEST_IMAP_PASSWORD=secret
 export TEST_CHROMIUM=/usr/bin/chromium
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-log "PostgreSQL :$PG_PORT, Redis :$REDIS_PORT, SMTP :$SMTP_PORT (web :$MAILWEB_PORT)"
+log "PostgreSQL :$PG_PORT, Redis :$REDIS_PORT, SMTP :$SMTP_PORT (web :$MAILWEB_PORT), IMAP :$IMAP_PORT"
 
 # ---------- build and test ----------
 dotnet build Lapak.slnx -c Debug -nologo -clp:ErrorsOnly >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; log "build failed"; exit 1; }

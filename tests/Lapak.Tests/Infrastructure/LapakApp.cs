@@ -75,6 +75,35 @@ public sealed class LapakApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>
+    /// An app that reads inbound mail from the test run's Dovecot, from a folder of its own: tests run in parallel
+    /// on one mailbox, and a poller must never take another test's mail. Nothing polls by itself (the interval is a
+    /// day); tests call <c>InboundMailbox.PollOnceAsync</c>.
+    /// </summary>
+    public static Task<LapakApp> StartWithInboundMailAsync(Db db, IDictionary<string, string?>? settings = null)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..12];
+        var merged = new Dictionary<string, string?>
+        {
+            ["Helpdesk:Inbound:Host"] = "127.0.0.1",
+            ["Helpdesk:Inbound:Port"] = TestServices.ImapPort.ToString(),
+            ["Helpdesk:Inbound:Security"] = "None",
+            ["Helpdesk:Inbound:Username"] = TestServices.ImapUser,
+            ["Helpdesk:Inbound:Password"] = TestServices.ImapPassword,
+            ["Helpdesk:Inbound:Folder"] = $"in-{tag}",
+            ["Helpdesk:Inbound:ProcessedFolder"] = $"done-{tag}",
+            ["Helpdesk:Inbound:PollSeconds"] = "86400",
+            ["Helpdesk:Inbound:SupportAddress"] = $"support-{tag}@x.test",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) merged[k] = v;
+        return StartAsync(db, merged);
+    }
+
+    /// <summary>The IMAP folder this app reads (null without inbound mail) and the folder it moves handled mail to.</summary>
+    public string? InboundFolder => _settings.GetValueOrDefault("Helpdesk:Inbound:Folder");
+    public string? ProcessedFolder => _settings.GetValueOrDefault("Helpdesk:Inbound:ProcessedFolder");
+    public string? SupportAddress => _settings.GetValueOrDefault("Helpdesk:Inbound:SupportAddress");
+
     /// <summary>A second instance on the same database (for backplane and several-instances tests).</summary>
     public static async Task<LapakApp> StartSiblingAsync(LapakApp first, IDictionary<string, string?>? settings = null)
     {

@@ -10,6 +10,9 @@ public static class TestServices
     public static string Redis => Require("TEST_REDIS", "a Redis host:port");
     public static int SmtpPort => int.Parse(Require("TEST_SMTP_PORT", "the MailDev SMTP port"));
     public static int MailWebPort => int.Parse(Require("TEST_MAILWEB_PORT", "the MailDev web port"));
+    public static int ImapPort => int.Parse(Require("TEST_IMAP_PORT", "the Dovecot IMAP port"));
+    public static string ImapUser => Require("TEST_IMAP_USER", "the Dovecot test account");
+    public static string ImapPassword => Require("TEST_IMAP_PASSWORD", "the Dovecot test account's password");
     public static string Chromium => Environment.GetEnvironmentVariable("TEST_CHROMIUM") is { Length: > 0 } c ? c : "/usr/bin/chromium";
 
     private static string Require(string name, string what) =>

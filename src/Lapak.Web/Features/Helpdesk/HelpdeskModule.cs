@@ -1,3 +1,4 @@
+using Lapak.Web.Features.Helpdesk.Inbound;
 using Lapak.Web.Features.Helpdesk.Tickets;
 using Lapak.Web.Features.Notifications;
 using Lapak.Web.Infrastructure.Startup;
@@ -16,6 +17,7 @@ public static class HelpdeskModule
         services.AddScoped<ChangeTicketStatus.Handler>();
         services.AddScoped<TakeNextTicket.Handler>();
         services.AddScoped<IDemoDataSeeder, HelpdeskDemoData>();
+        services.AddInboundMail();
 
         services.AddNotificationTemplate(HelpdeskNotifications.NewForTeam, "New ticket {code}",
             "{customer} opened ticket {code}: {subject}.", "Open the ticket");

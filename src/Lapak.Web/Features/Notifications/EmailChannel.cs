@@ -30,15 +30,17 @@ public sealed class EmailChannel(IOptions<SmtpOptions> smtp, IOptions<LapakOptio
         var r = templates.Render(n, lang);
         var o = smtp.Value;
         var link = r.Link is null ? null : AbsoluteLink(r.Link);
+        var host = new Uri(site.Value.PublicUrl).Host;
         var message = new MimeMessage
         {
             Subject = r.Title,
             // One notification is one message id: a retried send is recognisable as the same mail.
-            MessageId = $"{n.Id:N}@{new Uri(site.Value.PublicUrl).Host}",
+            MessageId = $"{n.Id:N}@{host}",
         };
         message.From.Add(new MailboxAddress(o.FromName, o.FromAddress));
         message.To.Add(new MailboxAddress(user.FullName, user.Email!));
         message.Headers.Add("X-Lapak-Notification", n.Kind);
+        if (n.Thread is { Length: > 0 } thread) AddThread(message, thread, host, o.ThreadReplyTo);
 
         var footer = text.Get("You receive this e-mail because you have an account at Lapak.", lang);
         var body = new BodyBuilder
@@ -58,6 +60,21 @@ public sealed class EmailChannel(IOptions<SmtpOptions> smtp, IOptions<LapakOptio
         };
         message.Body = body.ToMessageBody();
         return message;
+    }
+
+    /// <summary>
+    /// Every mail of a thread points at one made-up root message, so mail clients group them and an answer carries
+    /// the thread back to us. The key of thread "ticket-K7MQ-X9AR" also goes into the subject ("[#K7MQ-X9AR] …")
+    /// for clients that drop those headers.
+    /// </summary>
+    private static void AddThread(MimeMessage message, string thread, string host, string? replyTo)
+    {
+        var root = $"{thread}@{host}";
+        message.InReplyTo = root;
+        message.References.Add(root);
+        var key = thread.IndexOf('-') is var dash and >= 0 ? thread[(dash + 1)..] : thread;
+        if (!message.Subject.Contains($"[#{key}]", StringComparison.Ordinal)) message.Subject = $"[#{key}] {message.Subject}";
+        if (!string.IsNullOrWhiteSpace(replyTo)) message.ReplyTo.Add(MailboxAddress.Parse(replyTo));
     }
 
     private string AbsoluteLink(string link) =>

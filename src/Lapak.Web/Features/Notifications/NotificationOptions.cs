@@ -13,6 +13,11 @@ public sealed class SmtpOptions
     public string? Password { get; set; }
     [Required, EmailAddress] public string FromAddress { get; set; } = "no-reply@lapak.test";
     [Required] public string FromName { get; set; } = "Lapak";
+    /// <summary>
+    /// Reply-To of threaded mails (those about one ticket), so answering them reaches the mailbox that reads
+    /// replies. The helpdesk fills it from its support address when none is set here.
+    /// </summary>
+    [EmailAddress] public string? ThreadReplyTo { get; set; }
 }
 
 public sealed class WhatsAppOptions

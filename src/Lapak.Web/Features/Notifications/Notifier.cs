@@ -12,10 +12,15 @@ public sealed class Notifier(LapakDbContext db, TimeProvider clock, Notification
     Microsoft.Extensions.Options.IOptions<WhatsAppOptions> whatsApp)
 {
     /// <summary>
-    /// Notifies <paramref name="user"/> on every channel their preferences allow.
+    /// Notifies <paramref name="user"/> on every channel their preferences allow. Notifications that share a
+    /// <paramref name="thread"/> (e.g. <c>ticket-K7MQ-X9AR</c>) are grouped by mail clients and can be answered by e-mail.
     /// </summary>
-    public Notification Notify(LapakUser user, string kind, object? data = null, string? link = null) =>
-        Add(user, kind, data, link, showInApp: true, ChannelsFor(user));
+    public Notification Notify(LapakUser user, string kind, object? data = null, string? link = null, string? thread = null)
+    {
+        var n = Add(user, kind, data, link, showInApp: true, ChannelsFor(user));
+        n.Thread = thread;
+        return n;
+    }
 
     /// <summary>
     /// Account mail (confirmation, password reset, invitation): e-mail only, whatever the preferences,

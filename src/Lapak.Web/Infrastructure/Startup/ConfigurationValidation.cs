@@ -35,6 +35,7 @@ public static class ConfigurationValidation
         Check<WhatsAppOptions>(WhatsAppOptions.Section);
         Check<OutboxOptions>(OutboxOptions.Section);
         Check<RateLimitOptions>(RateLimitOptions.Section);
+        Check<Features.Helpdesk.Inbound.InboundMailOptions>(Features.Helpdesk.Inbound.InboundMailOptions.Section);
 
         if (!providerKnown)
             problems.Add($"Database:Provider: '{provider}' is not a provider; use Sqlite or Postgres.");

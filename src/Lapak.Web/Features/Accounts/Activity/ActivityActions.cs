@@ -24,6 +24,7 @@ public static class ActivityActions
         ["account.token_created"] = "Created an API token",
         ["account.token_revoked"] = "Revoked an API token",
         ["account.created_by_admin"] = "Created an account and sent an invitation",
+        ["account.created_by_email"] = "Created an account for a stranger who wrote to the support address",
         ["account.invitation_resent"] = "Sent the invitation again",
         ["account.roles_changed"] = "Changed roles",
         ["account.deactivated"] = "Deactivated an account",

@@ -35,6 +35,10 @@ public static class OpenTicket
         /// <summary>Staff only: the customer the ticket is for (by e-mail). Customers always open for themselves.</summary>
         [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
         public string? CustomerEmail { get; set; }
+
+        /// <summary>Set by the code, never by a client: where the ticket came from.</summary>
+        [System.Text.Json.Serialization.JsonIgnore, Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+        public TicketSource Source { get; set; } = TicketSource.Portal;
     }
 
     /// <summary>The new ticket with its type and customer (so the answer needs no second read), or the errors.</summary>
@@ -73,19 +77,21 @@ public static class OpenTicket
                 Code = TicketCode.New(), RequestTypeId = type.Id, TeamId = type.DefaultTeamId, CustomerId = customer.Id,
                 CreatedById = openerId, OrganizationId = customer.OrganizationId, Subject = c.Subject.Trim(), Description = c.Description.Trim(),
                 FieldsJson = JsonSerializer.Serialize(values), Priority = type.DefaultPriority, CreatedAt = now, UpdatedAt = now,
+                Source = c.Source,
             };
             ticket.Record(TicketEventKind.Created, new Actor(openerId, opener.DisplayName()), now);
             db.Add(ticket);
 
             var data = new { code = TicketCode.Display(ticket.Code), subject = ticket.Subject, customer = customer.FullName };
             var link = $"/helpdesk/tickets/{ticket.Code}";
-            notifier.Notify(customer, HelpdeskNotifications.Received, data, link);
+            var thread = Inbound.TicketMailThread.For(ticket.Code);
+            notifier.Notify(customer, HelpdeskNotifications.Received, data, link, thread);
             if (ticket.TeamId is { } teamId)
             {
                 var team = await (from m in db.Set<TeamMember>() join u in db.Users on m.UserId equals u.Id
                                   where m.TeamId == teamId && u.IsActive && u.Id != customer.Id
                                   select u).ToListAsync();
-                foreach (var member in team) notifier.Notify(member, HelpdeskNotifications.NewForTeam, data, link);
+                foreach (var member in team) notifier.Notify(member, HelpdeskNotifications.NewForTeam, data, link, thread);
             }
             try
             {

@@ -22,6 +22,13 @@ public static class ReplyToTicket
 
         /// <summary>An internal note, visible to staff only.</summary>
         public bool Internal { get; set; }
+
+        /// <summary>Set by the code, never by a client: where the reply came from, and the e-mail it came in (for replies by e-mail).</summary>
+        [System.Text.Json.Serialization.JsonIgnore, Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+        public TicketSource Via { get; set; } = TicketSource.Portal;
+
+        [System.Text.Json.Serialization.JsonIgnore, Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+        public string? EmailMessageId { get; set; }
     }
 
     public enum Problem { None, Closed, NotStaff }
@@ -39,7 +46,7 @@ public static class ReplyToTicket
             var message = new TicketMessage
             {
                 TicketId = ticket.Id, AuthorId = actor.Id, AuthorName = actor.Name, FromStaff = works, IsInternal = c.Internal,
-                Body = c.Body.Trim(), CreatedAt = now,
+                Body = c.Body.Trim(), CreatedAt = now, Via = c.Via, EmailMessageId = c.EmailMessageId,
             };
             db.Add(message);
             ticket.Record(c.Internal ? TicketEventKind.NoteAdded : TicketEventKind.Replied, actor, now);
@@ -53,7 +60,8 @@ public static class ReplyToTicket
                     if (ticket.Status == TicketStatus.New) ticket.MoveTo(TicketStatus.Open, actor, now);
                     var customer = await db.Users.SingleAsync(u => u.Id == ticket.CustomerId);
                     notifier.Notify(customer, HelpdeskNotifications.Replied,
-                        new { code = TicketCode.Display(ticket.Code), subject = ticket.Subject, author = actor.Name }, $"/helpdesk/tickets/{ticket.Code}");
+                        new { code = TicketCode.Display(ticket.Code), subject = ticket.Subject, author = actor.Name }, $"/helpdesk/tickets/{ticket.Code}",
+                        Inbound.TicketMailThread.For(ticket.Code));
                 }
                 else if (ticket.Status is TicketStatus.Resolved or TicketStatus.PendingCustomer)
                 {
