@@ -74,7 +74,7 @@ public static class OpenTicket
             var now = clock.GetUtcNow().UtcDateTime;
             var ticket = new Ticket
             {
-                Code = TicketCode.New(), RequestTypeId = type.Id, TeamId = type.DefaultTeamId, CustomerId = customer.Id,
+                Code = await NewCodeAsync(), RequestTypeId = type.Id, TeamId = type.DefaultTeamId, CustomerId = customer.Id,
                 CreatedById = openerId, OrganizationId = customer.OrganizationId, Subject = c.Subject.Trim(), Description = c.Description.Trim(),
                 FieldsJson = JsonSerializer.Serialize(values), Priority = type.DefaultPriority, CreatedAt = now, UpdatedAt = now,
                 Source = c.Source,
@@ -93,25 +93,20 @@ public static class OpenTicket
                                   select u).ToListAsync();
                 foreach (var member in team) notifier.Notify(member, HelpdeskNotifications.NewForTeam, data, link, thread);
             }
-            try
-            {
-                await db.SaveChangesAsync();
-            }
-            catch (DbUpdateException ex) when (IsCodeClash(ex))
-            {
-                // 29^8 codes make this about as likely as a meteorite; starting over keeps even that from surfacing.
-                db.ChangeTracker.Clear();
-                return await HandleAsync(opener, c);
-            }
+            await db.SaveChangesAsync();
             return new(ticket, errors, type, customer);
         }
 
-        private static bool IsCodeClash(DbUpdateException ex) => ex.InnerException switch
+        private async Task<string> NewCodeAsync()
         {
-            Microsoft.Data.Sqlite.SqliteException e => e.SqliteErrorCode == 19 && e.Message.Contains("helpdesk_tickets.Code", StringComparison.Ordinal),
-            Npgsql.PostgresException e => e.SqlState == "23505" && e.ConstraintName?.Contains("Code", StringComparison.Ordinal) == true,
-            _ => false,
-        };
+            // 29^8 codes make a clash very unlikely; checking (one index probe) keeps even that from surfacing as an
+            // error, which matters because callers such as inbound mail open tickets inside their own transaction.
+            while (true)
+            {
+                var code = TicketCode.New();
+                if (!await db.Set<Ticket>().IgnoreQueryFilters().AnyAsync(t => t.Code == code)) return code;
+            }
+        }
 
         /// <summary>
         /// The request type's own field errors alone, without writing anything: shown together with the form's other
