@@ -77,7 +77,8 @@ public static class OpenTicket
                 Code = await NewCodeAsync(), RequestTypeId = type.Id, TeamId = type.DefaultTeamId, CustomerId = customer.Id,
                 CreatedById = openerId, OrganizationId = customer.OrganizationId, Subject = c.Subject.Trim(), Description = c.Description.Trim(),
                 FieldsJson = JsonSerializer.Serialize(values), Priority = type.DefaultPriority, CreatedAt = now, UpdatedAt = now,
-                Source = c.Source,
+                // Staff opening for a customer on the portal is seed 002's "CS creates the client's request".
+                Source = c.Source == TicketSource.Portal && customer.Id != openerId ? TicketSource.Agent : c.Source,
             };
             ticket.Record(TicketEventKind.Created, new Actor(openerId, opener.DisplayName()), now);
             db.Add(ticket);

@@ -44,6 +44,7 @@ public static class TicketEndpoints
     public static async Task<Results<Created<TicketDetails>, ValidationProblem>> Open(OpenTicket.Command command, HttpContext http,
         OpenTicket.Handler handler, TicketQueries queries, LapakText text)
     {
+        command.Source = TicketSource.Api;
         var errors = ApiValidation.Errors(command, text);
         if (errors.Count > 0)
         {

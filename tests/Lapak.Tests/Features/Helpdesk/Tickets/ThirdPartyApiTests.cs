@@ -31,7 +31,9 @@ public sealed class ThirdPartyApiTests(Apps apps)
         var code = ticket.GetProperty("code").GetString()!;
         Assert.Equal($"/api/v1/tickets/{code}", created.Headers.Location?.OriginalString);
         Assert.Equal("new", ticket.GetProperty("status").GetString());
-        Assert.Equal(customer.Id, await app.WithDbAsync(d => d.Set<Ticket>().Where(t => t.Code == code).Select(t => t.CustomerId).SingleAsync()));
+        var stored = await app.WithDbAsync(d => d.Set<Ticket>().Where(t => t.Code == code).Select(t => new { t.CustomerId, t.Source }).SingleAsync());
+        Assert.Equal(customer.Id, stored.CustomerId);
+        Assert.Equal(TicketSource.Api, stored.Source);
 
         var agent = await WorkspaceKit.AgentInTeamAsync(app);
         using var agentApi = await app.ApiAsync(agent);
