@@ -115,6 +115,32 @@ public sealed class CannedResponseTests(Apps apps)
         Assert.Equal(0, await app.WithDbAsync(d => d.Set<CannedResponse>().CountAsync(c => c.Body.Contains(tag) || c.Title.Contains(tag))));
     }
 
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_supervisor_switches_one_off_on_the_page_and_deletes_it_and_agents_no_longer_get_it(Db db)
+    {
+        var app = await apps.Get(db);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var pages = await app.SignInAsync(await app.CreateUserAsync(Roles.Supervisor));
+        await pages.PostFormAsync("/helpdesk/canned/new", new() { ["Input.Title"] = $"Promo {tag}", ["Input.Body"] = "Halo {customer_name}", ["Input.IsActive"] = "true" });
+        var id = (await NamedAsync(app, tag)).Single().Id;
+        var code = await OpenTicketAsync(app, await app.CreateUserAsync());
+        using var agent = await app.ApiAsync(await AgentInTeamAsync(app));
+        async Task<bool> OfferedAsync() => (await agent.GetStringAsync($"/api/v1/tickets/{code}/canned-responses")).Contains($"Promo {tag}");
+        Assert.True(await OfferedAsync());
+
+        // An unchecked checkbox posts only its hidden "false".
+        var off = await pages.PostFormAsync($"/helpdesk/canned/{id}", new() { ["Input.Title"] = $"Promo {tag}", ["Input.Body"] = "Halo {customer_name}", ["Input.IsActive"] = "false" });
+        Assert.Equal(HttpStatusCode.Redirect, off.Status);
+        Assert.False((await NamedAsync(app, tag)).Single().IsActive);
+        Assert.False(await OfferedAsync());
+        Assert.Contains(Id(app, "Switched off"), (await pages.GetAsync("/helpdesk/canned")).Text);
+
+        var deleted = await pages.PostFormAsync($"/helpdesk/canned/{id}?handler=Delete", [], formUrl: $"/helpdesk/canned/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, deleted.Status);
+        Assert.Contains(Id(app, "The canned response has been deleted."), (await pages.FollowAsync(deleted)).Text);
+        Assert.Empty(await NamedAsync(app, tag));
+    }
+
     private static async Task AssertDeniedAsync(PageClient pages, string url)
     {
         var page = await pages.GetAsync(url);

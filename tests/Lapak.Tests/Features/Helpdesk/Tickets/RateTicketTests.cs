@@ -120,4 +120,26 @@ public sealed class RateTicketTests(Apps apps)
         Assert.Contains("id=\"rate\"", page.Html);
         Assert.Contains(Id(app, "How did we do?"), page.Text);
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_ticket_closed_after_its_resolution_can_still_be_rated_but_one_closed_without_a_resolution_cannot(Db db)
+    {
+        var app = await apps.Get(db);
+        var customer = await app.CreateUserAsync();
+        var agent = await AgentInTeamAsync(app);
+        var resolvedThenClosed = await OpenTicketAsync(app, customer);
+        var closedOnly = await OpenTicketAsync(app, customer);
+        await SetStatusAsync(app, agent, resolvedThenClosed, TicketStatus.Resolved);
+        await SetStatusAsync(app, agent, resolvedThenClosed, TicketStatus.Closed);
+        await SetStatusAsync(app, agent, closedOnly, TicketStatus.Closed);
+        var pages = await app.SignInAsync(customer);
+
+        Assert.Contains("id=\"rate-5\"", (await pages.GetAsync(Page(resolvedThenClosed))).Html);
+        Assert.DoesNotContain("id=\"rate-5\"", (await pages.GetAsync(Page(closedOnly))).Html);
+
+        using var api = await app.ApiAsync(customer);
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/v1/tickets/{resolvedThenClosed}/rating", new { score = 5 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await api.PostAsJsonAsync($"/api/v1/tickets/{closedOnly}/rating", new { score = 5 })).StatusCode);
+        Assert.Empty(await RatingsAsync(app, closedOnly));
+    }
 }
