@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -103,7 +102,7 @@ public static class InfrastructureSetup
         app.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = "/media",
-            FileProvider = new PhysicalFileProvider(files.Root),
+            FileProvider = new PublicMediaFiles(files.Root), // never the private folder (ticket attachments)
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public,max-age=300",
         });
         app.UseRouting();

@@ -1,7 +1,12 @@
 using Lapak.Web.Features.Helpdesk.Inbound;
+using Lapak.Web.Features.Accounts;
+using Lapak.Web.Features.Helpdesk.Canned;
 using Lapak.Web.Features.Helpdesk.Tickets;
 using Lapak.Web.Features.Notifications;
 using Lapak.Web.Infrastructure.Startup;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Lapak.Web.Features.Helpdesk;
 
@@ -18,6 +23,7 @@ public static class HelpdeskModule
         services.AddScoped<TakeNextTicket.Handler>();
         services.AddScoped<IDemoDataSeeder, HelpdeskDemoData>();
         services.AddInboundMail();
+        services.AddFilesRatingsCannedAndAutoClose();
 
         services.AddNotificationTemplate(HelpdeskNotifications.NewForTeam, "New ticket {code}",
             "{customer} opened ticket {code}: {subject}.", "Open the ticket");
@@ -28,13 +34,47 @@ public static class HelpdeskModule
         services.AddNotificationTemplate(HelpdeskNotifications.StatusChanged, "Ticket {code} is now {status}",
             "The status of your ticket {code} ({subject}) changed to {status}.", "See my ticket");
         services.AddNotificationTemplate(HelpdeskNotifications.Resolved, "Ticket {code} is resolved",
-            "Your ticket {code} ({subject}) has been resolved. If the problem is still there, just reply and we will pick it up again.", "See my ticket");
+            "Your ticket {code} ({subject}) has been resolved. How did we do? Rate our help in one click. If the problem is still there, just reply and we will pick it up again.",
+            "Rate our help");
         return services;
     }
 
     public static IEndpointRouteBuilder MapHelpdesk(this IEndpointRouteBuilder app)
     {
         app.MapTicketEndpoints();
+        app.MapTicketFileEndpoints();
+        app.MapRatingEndpoints();
+        app.MapCannedEndpoints();
         return app;
+    }
+
+    /// <summary>Attachments, canned responses, satisfaction ratings and auto-close.</summary>
+    private static void AddFilesRatingsCannedAndAutoClose(this IServiceCollection services)
+    {
+        services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AutoCloseOptions>().BindConfiguration(AutoCloseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<TicketFiles>();
+        services.AddScoped<OpenTicketWithFiles.Handler>();
+        services.AddScoped<ReplyWithFiles.Handler>();
+        services.AddScoped<RateTicket.Handler>();
+        services.AddScoped<CannedResponses>();
+        services.AddScoped<SaveCannedResponse.Handler>();
+        services.AddScoped<DeleteCannedResponse.Handler>();
+        services.AddSingleton<TicketAutoCloser>();
+        services.AddHostedService<TicketAutoCloseService>();
+
+        services.AddOptions<RazorPagesOptions>().Configure<IOptions<AttachmentOptions>>((o, files) =>
+        {
+            o.Conventions.AuthorizeFolder("/Helpdesk/Canned", Policies.Staff);
+            o.Conventions.AddPageRoute("/Helpdesk/Canned/Edit", "/helpdesk/canned/new");
+            // The forms that carry files take a full set of them; every other form keeps the site's smaller limit.
+            var limit = files.Value.MaxRequestBytes;
+            foreach (var page in new[] { "/Helpdesk/Portal/NewTicket", "/Helpdesk/Tickets/Details" })
+                o.Conventions.AddPageApplicationModelConvention(page, m =>
+                {
+                    m.Filters.Add(new RequestSizeLimitAttribute(limit));
+                    m.Filters.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = limit });
+                });
+        });
     }
 }

@@ -4,10 +4,13 @@ namespace Lapak.Web.Infrastructure.Files;
 
 /// <summary>
 /// Uploaded files on local disk under <see cref="LapakOptions.FilesPath"/>, addressed by a relative path
-/// such as <c>avatars/3f2a….webp</c>. Public media is served at <c>/media/{path}</c>.
+/// such as <c>avatars/3f2a….webp</c>. Public media is served at <c>/media/{path}</c>, except what lies under
+/// <see cref="PrivateFolder"/>: those files are only handed out by endpoints that check who asks.
 /// </summary>
 public sealed class FileStore
 {
+    public const string PrivateFolder = "private";
+
     private readonly string _root;
 
     public FileStore(IOptions<LapakOptions> options, IWebHostEnvironment env)
@@ -26,6 +29,15 @@ public sealed class FileStore
         var temp = full + ".tmp";
         await File.WriteAllBytesAsync(temp, content, ct);
         File.Move(temp, full, overwrite: true); // readers never see a half-written file
+    }
+
+    public async Task SaveAsync(string relativePath, Stream content, CancellationToken ct = default)
+    {
+        var full = Resolve(relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temp = full + ".tmp";
+        await using (var file = File.Create(temp)) await content.CopyToAsync(file, ct);
+        File.Move(temp, full, overwrite: true);
     }
 
     public void Delete(string relativePath)

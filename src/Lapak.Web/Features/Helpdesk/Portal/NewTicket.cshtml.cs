@@ -50,11 +50,13 @@ public sealed class NewTicketModel(LapakDbContext db, OpenTicket.Handler handler
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(OpenTicket.Command input)
+    public async Task<IActionResult> OnPostAsync(OpenTicket.Command input, List<IFormFile>? attachments, [FromServices] OpenTicketWithFiles.Handler withFiles)
     {
         Input = input;
+        var uploads = AttachmentUpload.From(attachments);
         if (!SignedIn)
         {
+            // Files cannot travel in the draft; the form says so to guests next to the file input.
             TempData[DraftKey] = JsonSerializer.Serialize(input);
             return Redirect("/account/login?returnUrl=" + Uri.EscapeDataString(ResumeUrl));
         }
@@ -67,7 +69,7 @@ public sealed class NewTicketModel(LapakDbContext db, OpenTicket.Handler handler
         }
         if (ModelState.IsValid)
         {
-            var opened = await handler.HandleAsync(User, input);
+            var opened = await withFiles.HandleAsync(User, input, uploads, HttpContext.RequestAborted);
             if (opened.Succeeded)
             {
                 var code = opened.Ticket!.Code;
@@ -81,6 +83,7 @@ public sealed class NewTicketModel(LapakDbContext db, OpenTicket.Handler handler
         {
             foreach (var (key, messages) in await handler.CheckFieldsAsync(input))
                 foreach (var message in messages) ModelState.AddModelError(key, message);
+            foreach (var message in withFiles.Check(uploads)) ModelState.AddModelError(TicketFiles.Field, message);
         }
         await LoadTypesAsync();
         return Page();

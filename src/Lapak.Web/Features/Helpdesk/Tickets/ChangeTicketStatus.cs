@@ -25,7 +25,7 @@ public static class ChangeTicketStatus
             var customer = await db.Users.SingleAsync(u => u.Id == ticket.CustomerId);
             notifier.Notify(customer, to == TicketStatus.Resolved ? HelpdeskNotifications.Resolved : HelpdeskNotifications.StatusChanged,
                 new { code = TicketCode.Display(ticket.Code), subject = ticket.Subject, status = TicketLabels.Status(to, text, customer.PreferredLanguage) },
-                $"/helpdesk/tickets/{ticket.Code}", Inbound.TicketMailThread.For(ticket.Code));
+                to == TicketStatus.Resolved ? RateTicket.Link(ticket.Code) : $"/helpdesk/tickets/{ticket.Code}", Inbound.TicketMailThread.For(ticket.Code));
             await db.SaveChangesAsync();
             return null;
         }

@@ -10,7 +10,7 @@ namespace Lapak.Web.Features.Helpdesk.Tickets;
 /// One ticket for everyone who may see it: the customer reads and replies; staff working it also add internal
 /// notes and move its status. Anyone else gets the 404 page, so a code never reveals that a ticket exists.
 /// </summary>
-public sealed class TicketDetailsModel(TicketAccess access, TicketQueries queries, ReplyToTicket.Handler replies,
+public sealed partial class TicketDetailsModel(TicketAccess access, TicketQueries queries, ReplyWithFiles.Handler replies,
     ChangeTicketStatus.Handler statuses, LapakText text, IStringLocalizer l) : PageModel
 {
     [BindProperty] public ReplyToTicket.Command Reply { get; set; } = new();
@@ -32,17 +32,25 @@ public sealed class TicketDetailsModel(TicketAccess access, TicketQueries querie
         return Page();
     }
 
-    public async Task<IActionResult> OnPostReplyAsync(string code)
+    public async Task<IActionResult> OnPostReplyAsync(string code, List<IFormFile>? attachments)
     {
         var ticket = await access.FindAsync(User, code);
         if (ticket is null) return NotFound();
+        var uploads = AttachmentUpload.From(attachments);
         if (!ModelState.IsValid)
         {
+            AddFileErrors(replies.Check(uploads));
             await LoadAsync(ticket);
             return Page();
         }
 
-        var (message, problem) = await replies.HandleAsync(User, ticket, Reply);
+        var (message, problem, fileErrors) = await replies.HandleAsync(User, ticket, Reply, uploads, HttpContext.RequestAborted);
+        if (fileErrors.Count > 0)
+        {
+            AddFileErrors(fileErrors);
+            await LoadAsync(ticket);
+            return Page();
+        }
         if (problem != ReplyToTicket.Problem.None)
         {
             Problem = problem == ReplyToTicket.Problem.Closed
@@ -104,6 +112,7 @@ public sealed class TicketDetailsModel(TicketAccess access, TicketQueries querie
         TicketEventKind.Replied => l["{0} replied", e.ActorName],
         TicketEventKind.NoteAdded => l["{0} added an internal note", e.ActorName],
         TicketEventKind.Assigned => e.NewValue is null ? l["{0} removed the assignee", e.ActorName] : l["{0} assigned the ticket", e.ActorName],
+        TicketEventKind.Rated => l["{0} rated the help {1}/5", e.ActorName, e.NewValue ?? "–"],
         _ => e.ActorName,
     };
 

@@ -19,7 +19,7 @@ public sealed record TicketMessageView(Guid Id, string AuthorName, bool FromStaf
 
 public sealed record TicketEventView(DateTime At, string ActorName, TicketEventKind Kind, string? OldValue, string? NewValue);
 
-public sealed record TicketDetails(
+public sealed partial record TicketDetails(
     string Code, string Subject, string Description, string RequestType, TicketStatus Status, TicketPriority Priority,
     Guid CustomerId, string CustomerName, string? CustomerEmail, string? TeamName, string? AssigneeName,
     DateTime CreatedAt, DateTime UpdatedAt, DateTime? ResolvedAt, IReadOnlyList<TicketFieldView> Fields,
@@ -134,7 +134,12 @@ public sealed class TicketQueries(LapakDbContext db, TicketAccess access)
 
         return new TicketDetails(ticket.Code, ticket.Subject, ticket.Description, type.Name(lang), ticket.Status, ticket.Priority,
             ticket.CustomerId, customer.FullName, staff ? customer.Email : null, team, assignee, ticket.CreatedAt, ticket.UpdatedAt,
-            ticket.ResolvedAt, fields, messages, history);
+            ticket.ResolvedAt, fields, messages, history)
+        {
+            Attachments = await TicketFiles.VisibleAsync(db, ticket, staff),
+            Ratings = await RateTicket.RatingsAsync(db, ticket.Id),
+            CanRate = await RateTicket.CanRateAsync(db, user, ticket),
+        };
     }
 }
 
