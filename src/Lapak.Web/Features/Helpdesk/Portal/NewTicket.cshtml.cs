@@ -47,12 +47,15 @@ public sealed class NewTicketModel(LapakDbContext db, OpenTicket.Handler handler
         Input = input;
         ModelState.Clear();
         await LoadTypesAsync();
+        FieldForm.Compose(Selected, Request.Form, input.Fields);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(OpenTicket.Command input)
     {
         Input = input;
+        await LoadTypesAsync();
+        FieldForm.Compose(Selected, Request.Form, input.Fields);
         if (!SignedIn)
         {
             TempData[DraftKey] = JsonSerializer.Serialize(input);

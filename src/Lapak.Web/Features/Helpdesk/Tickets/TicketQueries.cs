@@ -13,7 +13,8 @@ public sealed record TicketSummary(string Code, string Subject, string RequestTy
 
 public sealed record TicketListPage(IReadOnlyList<TicketSummary> Items, int Page, int PageSize, int Total, IReadOnlyDictionary<TicketStatus, int> Totals);
 
-public sealed record TicketFieldView(string Label, string Value);
+/// <summary>A field's value as shown: a window already formatted; a list as <see cref="Columns"/> and <see cref="Rows"/>.</summary>
+public sealed record TicketFieldView(string Label, string Value, IReadOnlyList<string>? Columns = null, IReadOnlyList<IReadOnlyList<string>>? Rows = null);
 
 public sealed record TicketMessageView(Guid Id, string AuthorName, bool FromStaff, bool Internal, string Body, DateTime CreatedAt);
 
@@ -98,8 +99,7 @@ public sealed class TicketQueries(LapakDbContext db, TicketAccess access)
         var assignee = ticket.AssigneeId is null ? null : await db.Users.Where(u => u.Id == ticket.AssigneeId).Select(u => u.FullName).SingleOrDefaultAsync();
 
         var values = JsonSerializer.Deserialize<Dictionary<string, string>>(ticket.FieldsJson) ?? [];
-        var fields = type.Fields.Where(f => values.ContainsKey(f.Key))
-            .Select(f => new TicketFieldView(f.Label(lang), values[f.Key])).ToList();
+        var fields = FieldViews.For(type.Fields, values, lang);
 
         var messages = await db.Set<TicketMessage>().AsNoTracking()
             .Where(m => m.TicketId == ticket.Id && (staff || !m.IsInternal))
