@@ -15,6 +15,9 @@ public static class HelpdeskModule
         services.AddScoped<ReplyToTicket.Handler>();
         services.AddScoped<ChangeTicketStatus.Handler>();
         services.AddScoped<TakeNextTicket.Handler>();
+        services.AddScoped<DeleteTicket.Handler>();
+        services.AddScoped<Admin.SaveRequestType.Handler>();
+        services.AddScoped<Admin.HelpdeskDashboard>();
         services.AddScoped<IDemoDataSeeder, HelpdeskDemoData>();
 
         services.AddNotificationTemplate(HelpdeskNotifications.NewForTeam, "New ticket {code}",
@@ -33,6 +36,7 @@ public static class HelpdeskModule
     public static IEndpointRouteBuilder MapHelpdesk(this IEndpointRouteBuilder app)
     {
         app.MapTicketEndpoints();
+        Admin.HelpdeskAdminEndpoints.MapHelpdeskAdminEndpoints(app);
         return app;
     }
 }
