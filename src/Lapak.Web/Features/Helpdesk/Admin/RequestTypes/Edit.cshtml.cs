@@ -13,7 +13,7 @@ public sealed class EditRequestTypeModel(LapakDbContext db, SaveRequestType.Hand
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var type = await db.Set<RequestType>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == id);
+        var type = await Db.Set<RequestType>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == id);
         if (type is null) return NotFound();
         Input = SaveRequestType.Command.From(type);
         await LoadTeamsAsync();
@@ -22,7 +22,7 @@ public sealed class EditRequestTypeModel(LapakDbContext db, SaveRequestType.Hand
 
     public async Task<IActionResult> OnPostAsync(Guid id, string? op)
     {
-        if (!await db.Set<RequestType>().AnyAsync(t => t.Id == id)) return NotFound();
+        if (!await Db.Set<RequestType>().AnyAsync(t => t.Id == id)) return NotFound();
         return await PostAsync(id, op);
     }
 }

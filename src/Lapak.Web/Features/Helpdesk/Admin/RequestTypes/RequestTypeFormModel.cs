@@ -16,6 +16,7 @@ public abstract class RequestTypeFormModel(LapakDbContext db, SaveRequestType.Ha
 {
     [BindProperty] public SaveRequestType.Command Input { get; set; } = new();
     public List<Team> Teams { get; private set; } = [];
+    protected LapakDbContext Db => db;
     public abstract bool IsNew { get; }
 
     protected async Task LoadTeamsAsync() => Teams = await db.Set<Team>().AsNoTracking().OrderBy(t => t.Name).ToListAsync();
