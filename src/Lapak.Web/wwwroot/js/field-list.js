@@ -45,5 +45,9 @@ for (const list of document.querySelectorAll("[data-field-list]")) {
     (next?.querySelector("input,select") || add).focus();
   });
 
+  // The server adds one blank row for browsers without this script; with "Add" at hand it is only clutter.
+  const all = rows.querySelectorAll("[data-row]");
+  const last = all[all.length - 1];
+  if (all.length > 1 && [...last.querySelectorAll("input,select")].every((el) => !el.value)) last.remove();
   renumber();
 }
