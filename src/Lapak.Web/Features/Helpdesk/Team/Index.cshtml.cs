@@ -53,7 +53,7 @@ public sealed class TeamTicketsModel(TicketQueries queries, LapakDbContext db, L
         SeesAll = TicketAccess.SeesAll(User);
         // A tab the reader may not use (an agent typing scope=all) shows their teams' tickets instead.
         Scope = Enum.TryParse<TicketScope>(ScopeText, true, out var s) && s is TicketScope.Mine or TicketScope.Teams or TicketScope.All
-                && TicketListFilter.MayUse(User, s) ? s : SeesAll ? TicketScope.All : TicketScope.Teams;
+                && TicketListFilter.MayUse(User, s) ? s : DefaultScope;
         var (filter, errors) = TicketListFilter.Parse(User, new(Status, null, Type, Priority, TeamText, Assignee, From, To),
             new TicketFilter(null, Q?.Trim(), Mine: false, Math.Max(1, PageNumber), PageSize) { Scope = Scope }, text, TicketListFilter.Active);
         Misread = errors.Count > 0;
@@ -82,12 +82,19 @@ public sealed class TeamTicketsModel(TicketQueries queries, LapakDbContext db, L
 
     public int TotalOf(TicketStatus status) => Result.Totals.GetValueOrDefault(status);
 
-    public string ScopeValue(TicketScope scope) => scope.ToString().ToLowerInvariant();
+    /// <summary>The tab shown without a scope in the address: all tickets for supervisors and admins, the teams' for agents.</summary>
+    public TicketScope DefaultScope => SeesAll ? TicketScope.All : TicketScope.Teams;
+
+    /// <summary>The scope as the address names it; the default tab keeps the address short.</summary>
+    public string? ScopeValue(TicketScope scope) => scope == DefaultScope ? null : scope.ToString().ToLowerInvariant();
 
     /// <summary>This list's address with the current filters, some of them changed.</summary>
     public string Link(string? status = null, TicketScope? scope = null, int page = 1, bool keepStatus = true) =>
         Pager.Url(Path, page, ("scope", ScopeValue(scope ?? Scope)), ("status", status ?? (keepStatus ? Status : null)), ("q", Q?.Trim()),
             ("type", Type), ("priority", Priority), ("team", TeamText), ("assignee", Assignee), ("from", From), ("to", To));
+
+    /// <summary>The current tab without any filter.</summary>
+    public string ClearLink => Pager.Url(Path, 1, ("scope", ScopeValue(Scope)));
 
     public Pager Pager => new(Result.Page, PageCount, n => Link(page: n));
 }
