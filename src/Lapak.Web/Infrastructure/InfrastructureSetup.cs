@@ -48,6 +48,8 @@ public static class InfrastructureSetup
                 o.Conventions.AuthorizeFolder("/Notifications");
                 o.Conventions.AuthorizeFolder("/Helpdesk");
                 o.Conventions.AuthorizeFolder("/Helpdesk/Team", Policies.Staff);
+                o.Conventions.AuthorizeFolder("/Helpdesk/Admin", Policies.Staff);
+                o.Conventions.AuthorizeFolder("/Helpdesk/Admin/RequestTypes", Policies.Admin);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization()

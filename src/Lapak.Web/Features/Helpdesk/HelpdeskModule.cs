@@ -21,6 +21,9 @@ public static class HelpdeskModule
         services.AddScoped<ReplyToTicket.Handler>();
         services.AddScoped<ChangeTicketStatus.Handler>();
         services.AddScoped<TakeNextTicket.Handler>();
+        services.AddScoped<DeleteTicket.Handler>();
+        services.AddScoped<Admin.SaveRequestType.Handler>();
+        services.AddScoped<Admin.HelpdeskDashboard>();
         services.AddScoped<IDemoDataSeeder, HelpdeskDemoData>();
         services.AddInboundMail();
         services.AddFilesRatingsCannedAndAutoClose();
@@ -45,6 +48,7 @@ public static class HelpdeskModule
         app.MapTicketFileEndpoints();
         app.MapRatingEndpoints();
         app.MapCannedEndpoints();
+        Admin.HelpdeskAdminEndpoints.MapHelpdeskAdminEndpoints(app);
         return app;
     }
 

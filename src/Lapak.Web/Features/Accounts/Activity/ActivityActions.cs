@@ -48,6 +48,11 @@ public static class ActivityActions
         ["team.supervisor_set"] = "Made a team supervisor",
         ["team.supervisor_unset"] = "Stepped down a team supervisor",
         ["notification.delivery_retried"] = "Retried a notification delivery",
+        ["account.organization_manager_set"] = "Made a user manager of their organization",
+        ["account.organization_manager_unset"] = "Removed a user as manager of their organization",
+        ["helpdesk.ticket_deleted"] = "Deleted a ticket",
+        ["helpdesk.request_type_created"] = "Created a request type",
+        ["helpdesk.request_type_updated"] = "Edited a request type",
     };
 
     /// <summary>The English description of <paramref name="action"/>, or null when it is not a known code.</summary>

@@ -21,6 +21,8 @@ public sealed class UserDetailsModel(
     public Dictionary<string, SubjectLink> Subjects { get; private set; } = [];
     public bool IsSelf { get; private set; }
     public bool IsLastAdmin { get; private set; }
+    /// <summary>Manager of their organization: sees every ticket of it in the helpdesk.</summary>
+    public bool IsOrganizationManager { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -36,8 +38,8 @@ public sealed class UserDetailsModel(
     public Task<IActionResult> OnPostInviteAsync(Guid id) =>
         Act(id, () => invitations.HandleAsync(User, id), l["Invitation sent again."]);
 
-    public Task<IActionResult> OnPostOrganizationAsync(Guid id, Guid? organizationId) =>
-        Act(id, () => organizationChanges.HandleAsync(id, organizationId), l["Organization saved."]);
+    public Task<IActionResult> OnPostOrganizationAsync(Guid id, Guid? organizationId, bool manager) =>
+        Act(id, () => organizationChanges.HandleAsync(id, organizationId, manager), l["Organization saved."]);
 
     /// <summary>Runs one action; success comes back to the page with a flash, refusal shows the reason on it.</summary>
     private async Task<IActionResult> Act(Guid id, Func<Task<Outcome>> action, string done)
@@ -61,6 +63,7 @@ public sealed class UserDetailsModel(
         IsSelf = User.UserId() == id;
         IsLastAdmin = account.IsActive && account.Roles.Contains(Roles.Admin) && await queries.ActiveAdminCountAsync() <= 1;
         Organizations = await db.Set<Organization>().AsNoTracking().OrderBy(o => o.Name).ToListAsync();
+        IsOrganizationManager = await db.Users.AnyAsync(u => u.Id == id && u.IsOrganizationManager);
         Teams = await (from m in db.Set<TeamMember>() join t in db.Set<Team>() on m.TeamId equals t.Id
                        where m.UserId == id orderby t.Name select new Membership(t.Id, t.Name, m.IsSupervisor)).ToListAsync();
         Branches = await (from m in db.Set<BranchMember>() join b in db.Set<Branch>() on m.BranchId equals b.Id

@@ -47,6 +47,7 @@ public sealed class NewTicketModel(LapakDbContext db, OpenTicket.Handler handler
         Input = input;
         ModelState.Clear();
         await LoadTypesAsync();
+        FieldForm.Compose(Selected, Request.Form, input.Fields);
         return Page();
     }
 
@@ -54,6 +55,8 @@ public sealed class NewTicketModel(LapakDbContext db, OpenTicket.Handler handler
     {
         Input = input;
         var uploads = AttachmentUpload.From(attachments);
+        await LoadTypesAsync();
+        FieldForm.Compose(Selected, Request.Form, input.Fields);
         if (!SignedIn)
         {
             // Files cannot travel in the draft; the form says so to guests next to the file input.

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Text.Json;
 using Lapak.Web.Features.Accounts;
 using Lapak.Web.Features.Helpdesk.RequestTypes;
@@ -29,7 +28,8 @@ public static class OpenTicket
         [StringLength(Ticket.DescriptionMaxLength, ErrorMessage = "The description may be at most {1} characters.")]
         public string Description { get; set; } = "";
 
-        /// <summary>Values of the request type's own fields, by field key.</summary>
+        /// <summary>Values of the request type's own fields, by field key (a list's rows may come as a JSON array).</summary>
+        [System.Text.Json.Serialization.JsonConverter(typeof(FieldValuesJsonConverter))]
         public Dictionary<string, string?> Fields { get; set; } = [];
 
         /// <summary>Staff only: the customer the ticket is for (by e-mail). Customers always open for themselves.</summary>
@@ -136,16 +136,7 @@ public static class OpenTicket
                     if (field.Required) errors[name] = [string.Format(text.Get("Fill in {0}."), field.Label(LapakCultures.Current))];
                     continue;
                 }
-                string? problem = field.Kind switch
-                {
-                    FieldKind.Number when !decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out _) => text.Get("Enter a number."),
-                    FieldKind.Date when !DateOnly.TryParseExact(raw, "yyyy-MM-dd", out _) => text.Get("Enter a date."),
-                    FieldKind.Choice when field.Options?.Contains(raw) != true => text.Get("Choose one of the options."),
-                    _ when raw.Length > field.MaxLength => text.Get("This value is too long."),
-                    _ => null,
-                };
-                if (problem is not null) errors[name] = [problem];
-                else values[field.Key] = raw;
+                if (FieldValues.Check(field, raw, name, text, errors) is { } value) values[field.Key] = value;
             }
             return values;
         }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lapak.Web.Features.Helpdesk.Tickets;
 
 /// <summary>
-/// Who may see a ticket: its customer; staff of its team; supervisors and admins all. Everyone else is told
+/// Who may see a ticket: its customer (and their organization's manager); staff of its team; supervisors and admins all. Everyone else is told
 /// the ticket does not exist, so knowing a code never reveals anything.
 /// </summary>
 public sealed class TicketAccess(LapakDbContext db)
@@ -26,7 +26,10 @@ public sealed class TicketAccess(LapakDbContext db)
             var myTeams = db.Set<TeamMember>().Where(m => m.UserId == me).Select(m => m.TeamId);
             return tickets.Where(t => t.CustomerId == me || (t.TeamId != null && myTeams.Contains(t.TeamId.Value)));
         }
-        return tickets.Where(t => t.CustomerId == me);
+        // An organization's manager also sees every ticket of the organization; read from the database, so a change
+        // an admin makes applies at once, without the manager signing in again.
+        var managed = db.Users.Where(u => u.Id == me && u.IsOrganizationManager && u.OrganizationId != null).Select(u => u.OrganizationId);
+        return tickets.Where(t => t.CustomerId == me || (t.OrganizationId != null && managed.Contains(t.OrganizationId)));
     }
 
     /// <summary>The ticket with this code if <paramref name="user"/> may see it (tracked, ready to change), else null.</summary>

@@ -22,7 +22,7 @@ public static class TicketEndpoints
 
         var g = app.MapGroup("/api/v1/tickets").WithTags("Helpdesk").RequireAuthorization();
         g.MapPost("", Open).WithName("OpenTicket").WithSummary("Open a ticket (staff may open one for a customer with customerEmail)");
-        g.MapGet("", List).WithName("ListTickets").WithSummary("Tickets I may see: my own, my teams' (agents), all (supervisors, admins)");
+        g.MapGet("", List).WithName("ListTickets").WithSummary("Tickets I may see, filtered: status (a status, active or any), scope (mine, teams, all, organization), type, priority, team, assignee (me, none or an id), from/to (WIB dates), q, page");
         g.MapGet("/{code}", Get).WithName("GetTicket").WithSummary("One ticket with its replies and history (internal notes only for staff)");
         g.MapPost("/{code}/replies", Reply).WithName("ReplyToTicket").WithSummary("Add a public reply; a customer's reply reopens a resolved ticket");
         g.MapPost("/{code}/notes", Note).WithName("AddTicketNote").WithSummary("Add an internal note (staff working the ticket)");
@@ -56,9 +56,18 @@ public static class TicketEndpoints
         return TypedResults.Created($"/api/v1/tickets/{opened.Ticket!.Code}", await queries.DetailsOfOpenedAsync(http.User, opened));
     }
 
-    public static async Task<Ok<TicketListPage>> List(HttpContext http, TicketQueries queries, TicketStatus? status = null, string? q = null,
-        bool mine = false, int page = 1, int pageSize = 20) =>
-        TypedResults.Ok(await queries.ListAsync(http.User, new TicketFilter(status, q, mine, page, pageSize)));
+    /// <summary>Filters: see <see cref="TicketListFilter"/>; an invalid value is a 400, a scope the caller may not use a 403.</summary>
+    public static async Task<Results<Ok<TicketListPage>, ValidationProblem, ProblemHttpResult>> List(HttpContext http, TicketQueries queries,
+        LapakText text, string? status = null, string? q = null, bool mine = false, int page = 1, int pageSize = 20, string? scope = null,
+        string? type = null, string? priority = null, string? team = null, string? assignee = null, string? from = null, string? to = null)
+    {
+        if (Enum.TryParse<TicketScope>(scope, ignoreCase: true, out var s) && Enum.IsDefined(s) && !TicketListFilter.MayUse(http.User, s))
+            return TypedResults.Problem(text.Get("You may not use this scope."), statusCode: StatusCodes.Status403Forbidden);
+        var (filter, errors) = TicketListFilter.Parse(http.User, new(status, scope, type, priority, team, assignee, from, to),
+            new TicketFilter(null, q, mine, page, pageSize), text);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(await queries.ListAsync(http.User, filter));
+    }
 
     public static async Task<Results<Ok<TicketDetails>, NotFound>> Get(string code, HttpContext http, TicketAccess access, TicketQueries queries)
     {

@@ -13,7 +13,8 @@ public sealed record TicketSummary(string Code, string Subject, string RequestTy
 
 public sealed record TicketListPage(IReadOnlyList<TicketSummary> Items, int Page, int PageSize, int Total, IReadOnlyDictionary<TicketStatus, int> Totals);
 
-public sealed record TicketFieldView(string Label, string Value);
+/// <summary>A field's value as shown: a window already formatted; a list as <see cref="Columns"/> and <see cref="Rows"/>.</summary>
+public sealed record TicketFieldView(string Label, string Value, IReadOnlyList<string>? Columns = null, IReadOnlyList<IReadOnlyList<string>>? Rows = null);
 
 public sealed record TicketMessageView(Guid Id, string AuthorName, bool FromStaff, bool Internal, string Body, DateTime CreatedAt);
 
@@ -30,12 +31,12 @@ public sealed class TicketQueries(LapakDbContext db, TicketAccess access)
 {
     public async Task<TicketListPage> ListAsync(ClaimsPrincipal user, TicketFilter filter)
     {
-        var visible = access.Visible(user);
-        if (filter.Mine) visible = visible.Where(t => t.CustomerId == user.RequiredUserId());
+        var visible = Narrow(user, access.Visible(user), filter);
         var totals = await visible.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
 
         var q = visible;
         if (filter.Status is { } status) q = q.Where(t => t.Status == status);
+        if (filter.ActiveOnly) q = q.Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed);
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var code = TicketCode.Normalize(filter.Search);
@@ -61,6 +62,40 @@ public sealed class TicketQueries(LapakDbContext db, TicketAccess access)
         var items = rows.Select(r => new TicketSummary(r.Code, r.Subject, lang == "en" ? r.NameEn : r.NameId, r.Status, r.Priority,
             r.Customer, r.Team, r.Assignee, r.CreatedAt, r.UpdatedAt)).ToList();
         return new TicketListPage(items, page, size, total, totals);
+    }
+
+    /// <summary>The scope and every filter but status and search, which the status totals leave out.</summary>
+    private IQueryable<Ticket> Narrow(ClaimsPrincipal user, IQueryable<Ticket> q, TicketFilter filter)
+    {
+        var me = user.RequiredUserId();
+        if (filter.Mine) q = q.Where(t => t.CustomerId == me);
+        switch (filter.Scope)
+        {
+            case TicketScope.Mine when TicketAccess.IsStaff(user):
+                q = q.Where(t => t.AssigneeId == me);
+                break;
+            case TicketScope.Mine:
+                q = q.Where(t => t.CustomerId == me);
+                break;
+            case TicketScope.Teams:
+                var myTeams = db.Set<TeamMember>().Where(m => m.UserId == me).Select(m => m.TeamId);
+                q = q.Where(t => t.TeamId != null && myTeams.Contains(t.TeamId.Value));
+                break;
+            case TicketScope.Organization:
+                // Visible already holds the organization's tickets for its manager; for anyone else this is just their own.
+                var org = db.Users.Where(u => u.Id == me && u.IsOrganizationManager).Select(u => u.OrganizationId);
+                q = q.Where(t => t.OrganizationId != null && org.Contains(t.OrganizationId));
+                break;
+        }
+        if (filter.RequestTypeId is { } type) q = q.Where(t => t.RequestTypeId == type);
+        if (filter.Priority is { } priority) q = q.Where(t => t.Priority == priority);
+        if (filter.TeamId is { } team) q = q.Where(t => t.TeamId == team);
+        if (filter.Assignee is { Me: true }) q = q.Where(t => t.AssigneeId == me);
+        else if (filter.Assignee is { Nobody: true }) q = q.Where(t => t.AssigneeId == null);
+        else if (filter.Assignee?.UserId is { } who) q = q.Where(t => t.AssigneeId == who);
+        if (filter.CreatedFromUtc is { } from) q = q.Where(t => t.CreatedAt >= from);
+        if (filter.CreatedBeforeUtc is { } before) q = q.Where(t => t.CreatedAt < before);
+        return q;
     }
 
     /// <summary>
@@ -103,13 +138,8 @@ public sealed class TicketQueries(LapakDbContext db, TicketAccess access)
             .Select(e => new TicketEventView(e.At, e.ActorName, e.Kind, e.OldValue, e.NewValue)).ToList();
         return new TicketDetails(ticket.Code, ticket.Subject, ticket.Description, type.Name(lang), ticket.Status, ticket.Priority,
             ticket.CustomerId, customer.FullName, staff ? customer.Email : null, team, assignee, ticket.CreatedAt, ticket.UpdatedAt,
-            ticket.ResolvedAt, FieldViews(type, ticket, lang), [], history);
-    }
-
-    private static List<TicketFieldView> FieldViews(RequestType type, Ticket ticket, string lang)
-    {
-        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(ticket.FieldsJson) ?? [];
-        return type.Fields.Where(f => values.ContainsKey(f.Key)).Select(f => new TicketFieldView(f.Label(lang), values[f.Key])).ToList();
+            ticket.ResolvedAt, FieldViews.For(type.Fields, JsonSerializer.Deserialize<Dictionary<string, string>>(ticket.FieldsJson) ?? [], lang),
+            [], history);
     }
 
     public async Task<TicketDetails> DetailsAsync(ClaimsPrincipal user, Ticket ticket)
@@ -121,7 +151,8 @@ public sealed class TicketQueries(LapakDbContext db, TicketAccess access)
         var team = ticket.TeamId is null ? null : await db.Set<Team>().Where(t => t.Id == ticket.TeamId).Select(t => t.Name).SingleOrDefaultAsync();
         var assignee = ticket.AssigneeId is null ? null : await db.Users.Where(u => u.Id == ticket.AssigneeId).Select(u => u.FullName).SingleOrDefaultAsync();
 
-        var fields = FieldViews(type, ticket, lang);
+        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(ticket.FieldsJson) ?? [];
+        var fields = FieldViews.For(type.Fields, values, lang);
 
         var messages = await db.Set<TicketMessage>().AsNoTracking()
             .Where(m => m.TicketId == ticket.Id && (staff || !m.IsInternal))
@@ -146,4 +177,16 @@ public sealed class TicketQueries(LapakDbContext db, TicketAccess access)
 public sealed record QueueItem(string Code, string Subject, string RequestType, TicketPriority Priority, TicketStatus Status,
     string CustomerName, DateTime CreatedAt);
 
-public sealed record TicketFilter(TicketStatus? Status = null, string? Search = null, bool Mine = false, int Page = 1, int PageSize = 20);
+public sealed record TicketFilter(TicketStatus? Status = null, string? Search = null, bool Mine = false, int Page = 1, int PageSize = 20)
+{
+    /// <summary>Anything not resolved or closed (new, open, pending, awaiting approval).</summary>
+    public bool ActiveOnly { get; init; }
+    public TicketScope Scope { get; init; } = TicketScope.Visible;
+    public Guid? RequestTypeId { get; init; }
+    public TicketPriority? Priority { get; init; }
+    public Guid? TeamId { get; init; }
+    public AssigneeFilter? Assignee { get; init; }
+    public DateTime? CreatedFromUtc { get; init; }
+    /// <summary>Exclusive: the start of the day after the last day asked for.</summary>
+    public DateTime? CreatedBeforeUtc { get; init; }
+}

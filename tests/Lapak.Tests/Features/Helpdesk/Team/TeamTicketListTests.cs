@@ -88,7 +88,12 @@ public sealed class TeamTicketListTests(Apps apps)
         await SetStatusAsync(app, agent, closed, TicketStatus.Closed);
         var pages = await app.SignInAsync(agent);
 
-        var all = await pages.GetAsync("/helpdesk/team");
+        // Active tickets by default; "all" shows every status.
+        var active = await pages.GetAsync("/helpdesk/team");
+        Assert.Contains(Row(fresh), active.Html);
+        Assert.DoesNotContain(Row(resolved), active.Html);
+        Assert.Equal(1, Total(active, "active"));
+        var all = await pages.GetAsync("/helpdesk/team?status=any");
         Assert.Contains(Row(fresh), all.Html);
         Assert.Contains(Row(resolved), all.Html);
         Assert.Contains(Row(closed), all.Html);
@@ -167,7 +172,7 @@ public sealed class TeamTicketListTests(Apps apps)
     /// <summary>The count badge next to a status tab, e.g. "All 3".</summary>
     private static int Total(HtmlPage page, string status)
     {
-        var href = status == "All" ? "/helpdesk/team" : $"/helpdesk/team?status={status}";
+        var href = $"/helpdesk/team?status={(status == "All" ? "any" : status)}";
         var m = Regex.Match(page.Html, $"href=\"{Regex.Escape(href)}\">[^<]*<span class=\"badge rounded-pill count-badge\">(\\d+)</span>");
         Assert.True(m.Success, $"No tab for {status}");
         return int.Parse(m.Groups[1].Value);
