@@ -1,3 +1,5 @@
+using Lapak.Web.Features.Helpdesk.Live;
+using Lapak.Web.Features.Helpdesk.Teams;
 using Lapak.Web.Features.Helpdesk.Tickets;
 using Lapak.Web.Features.Notifications;
 using Lapak.Web.Infrastructure.Startup;
@@ -15,6 +17,12 @@ public static class HelpdeskModule
         services.AddScoped<ReplyToTicket.Handler>();
         services.AddScoped<ChangeTicketStatus.Handler>();
         services.AddScoped<TakeNextTicket.Handler>();
+        services.AddScoped<TicketLive>();
+        services.AddScoped<AssignTicket.Handler>();
+        services.AddScoped<EditTicket.Handler>();
+        services.AddScoped<UpdateTicket.Handler>();
+        services.AddScoped<RoundRobin>();
+        services.AddScoped<SetRoundRobin.Handler>();
         services.AddScoped<IDemoDataSeeder, HelpdeskDemoData>();
 
         services.AddNotificationTemplate(HelpdeskNotifications.NewForTeam, "New ticket {code}",
@@ -27,12 +35,15 @@ public static class HelpdeskModule
             "The status of your ticket {code} ({subject}) changed to {status}.", "See my ticket");
         services.AddNotificationTemplate(HelpdeskNotifications.Resolved, "Ticket {code} is resolved",
             "Your ticket {code} ({subject}) has been resolved. If the problem is still there, just reply and we will pick it up again.", "See my ticket");
+        services.AddNotificationTemplate(HelpdeskNotifications.Assigned, "Ticket {code} is assigned to you",
+            "{actor} assigned ticket {code} ({subject}) to you.", "Open the ticket");
         return services;
     }
 
     public static IEndpointRouteBuilder MapHelpdesk(this IEndpointRouteBuilder app)
     {
         app.MapTicketEndpoints();
+        app.MapTicketUpdateEndpoints();
         return app;
     }
 }
