@@ -45,7 +45,7 @@ public sealed class AssignTicketTests(Apps apps)
         Assert.Contains(string.Format(Id(app, "{0} assigned the ticket to {1}"), agent.FullName, colleague.FullName), page.Text);
 
         Assert.Equal(1, await app.WithDbAsync(d => d.Set<Notification>().CountAsync(n => n.UserId == colleague.Id && n.Kind == HelpdeskNotifications.Assigned)));
-        var mail = await app.Mail.WaitForAsync(colleague.Email, m => m.Subject.Contains(TicketCode.Display(code)));
+        var mail = await app.Mail.WaitForAsync(colleague.Email, m => m.Subject.Contains(TicketCode.Display(code)), TimeSpan.FromSeconds(60));
         Assert.Contains(TicketCode.Display(code), mail.Subject);
     }
 
