@@ -82,6 +82,59 @@ public sealed class CustomerAndAgentWorkOneTicketLiveJourney(BrowserFixture brow
         });
     }
 
+    [Fact]
+    public async Task A_supervisor_reassigns_with_a_reason_edits_the_ticket_and_turns_on_round_robin_on_pages_that_pass_axe()
+    {
+        var customer = await App.CreateUserAsync(Roles.Customer);
+        var supervisor = await App.CreateUserAsync(Roles.Supervisor);
+        var agent = await App.CreateUserAsync(Roles.Agent);
+        var teamName = "Tim Gangguan " + Guid.NewGuid().ToString("N")[..6];
+        await App.WithDbAsync(async d =>
+        {
+            var team = new Team { Name = teamName, CreatedAt = DateTime.UtcNow };
+            d.Add(team);
+            d.Add(new TeamMember { TeamId = team.Id, UserId = supervisor.Id, IsSupervisor = true });
+            var cs = await d.Set<Team>().Where(t => t.Name == "Customer Service").Select(t => t.Id).SingleAsync();
+            d.Add(new TeamMember { TeamId = cs, UserId = agent.Id });
+            return await d.SaveChangesAsync();
+        });
+        var code = await OpenTicketAsync(customer, "Tagihan November dobel");
+
+        await browser.RunAsync(nameof(CustomerAndAgentWorkOneTicketLiveJourney) + "-supervisor", Device.Phone, async page =>
+        {
+            await browser.SignInAsync(page, supervisor.Email, supervisor.Password);
+            await page.GotoAsync($"/helpdesk/tickets/{code}");
+            var card = page.Locator("#ticket-assignment");
+            await BrowserFixture.SubmitAsync(page, card.GetByRole(AriaRole.Button, new() { NameRegex = browser.Either("Assign to me") }));
+            await Expect(page.Locator(".alert-success")).ToContainTextAsync(browser.Contains("The ticket is now yours."));
+
+            // Giving it to someone else without saying why: the assignment page asks for the reason.
+            await card.Locator("summary").ClickAsync();
+            await card.GetByLabel(browser.Either("Assignee")).SelectOptionAsync(agent.Id.ToString());
+            await BrowserFixture.SubmitAsync(page, card.GetByRole(AriaRole.Button, new() { NameRegex = browser.Either("Save assignment") }));
+            await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(browser.Contains("Say why the ticket is reassigned."));
+            await browser.AssertAccessibleAsync(page, "phone-ticket-assign-error");
+            await page.GetByLabel(browser.Either("Reason")).FillAsync("Agus lebih paham soal tagihan");
+            await BrowserFixture.SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { NameRegex = browser.Either("Save assignment") }));
+            await Expect(page.Locator(".ticket-history")).ToContainTextAsync("Agus lebih paham soal tagihan");
+            await browser.AssertAccessibleAsync(page, "phone-ticket-reassigned");
+
+            await page.GetByRole(AriaRole.Link, new() { NameRegex = browser.Either("Edit ticket") }).ClickAsync();
+            await page.GetByLabel(browser.Either("Priority")).SelectOptionAsync("Urgent");
+            await page.GetByLabel(browser.Either("Subject")).FillAsync("Ta");
+            await BrowserFixture.SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { NameRegex = browser.Either("Save changes") }));
+            await browser.AssertAccessibleAsync(page, "phone-ticket-edit-error");
+            await page.GetByLabel(browser.Either("Subject")).FillAsync("Tagihan November tercatat dua kali");
+            await BrowserFixture.SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { NameRegex = browser.Either("Save changes") }));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tagihan November tercatat dua kali");
+
+            await page.GotoAsync("/helpdesk/team/settings");
+            await BrowserFixture.SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { NameRegex = browser.Contains("Turn round-robin on") }));
+            await Expect(page.Locator(".alert-success")).ToContainTextAsync(teamName);
+            await browser.AssertAccessibleAsync(page, "phone-team-settings");
+        });
+    }
+
     private async Task<string> OpenTicketAsync(TestUser customer, string subject)
     {
         var type = await App.WithDbAsync(d => d.Set<RequestType>().Where(t => t.NameEn == "General question").Select(t => t.Id).SingleAsync());
