@@ -104,6 +104,7 @@ public sealed class TicketDetailsModel(TicketAccess access, TicketQueries querie
         TicketEventKind.Replied => l["{0} replied", e.ActorName],
         TicketEventKind.NoteAdded => l["{0} added an internal note", e.ActorName],
         TicketEventKind.Assigned => e.NewValue is null ? l["{0} removed the assignee", e.ActorName]
+            : e.OldValue is null && e.NewValue == e.ActorName ? l["{0} took the ticket", e.ActorName]
             : e.OldValue is null ? l["{0} assigned the ticket to {1}", e.ActorName, e.NewValue]
             : l["{0} reassigned the ticket from {1} to {2}", e.ActorName, e.OldValue, e.NewValue],
         TicketEventKind.TeamChanged => l["{0} moved the ticket from team {1} to {2}", e.ActorName, e.OldValue ?? "–", e.NewValue ?? "–"],
