@@ -36,6 +36,7 @@ public sealed class TicketAssignModel(TicketAccess access, AssignTicket.Handler 
         if (problems.Any)
         {
             Problem = problems.Conflict;
+            if (problems.Conflict is not null) ticket = await access.FindAsync(User, code) ?? ticket; // what it is now
             Response.StatusCode = problems.Errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
             await LoadAsync(ticket, command, problems.Errors);
             return Page();

@@ -41,11 +41,35 @@ public static class AssignTicket
             var problems = new TicketProblems();
             var plan = await CheckAsync(staff, ticket, c, problems);
             if (problems.Any || plan is null) return problems;
-            var formerTeam = ticket.TeamId;
+            var (formerTeam, formerAssignee) = (ticket.TeamId, ticket.AssigneeId);
             await ApplyAsync(staff, ticket, plan);
-            await db.SaveChangesAsync();
+            if (!await SaveAsync(ticket, formerAssignee))
+            {
+                problems.Conflict = text.Get("Someone else changed the assignee meanwhile. Look again and retry.");
+                return problems;
+            }
             await live.TicketChangedAsync(ticket, publicChange: true, formerTeam);
             return problems;
+        }
+
+        /// <summary>
+        /// Saves every tracked change, but only while the ticket still has the assignee it was read with: "take next"
+        /// or another person assigning at the same moment makes this false (nothing saved, the tracked changes dropped).
+        /// </summary>
+        public async Task<bool> SaveAsync(Ticket ticket, Guid? readAssignee)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var claimed = await db.Set<Ticket>().Where(t => t.Id == ticket.Id && t.AssigneeId == readAssignee)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.AssigneeId, ticket.AssigneeId));
+            if (claimed != 1)
+            {
+                await tx.RollbackAsync();
+                db.ChangeTracker.Clear();
+                return false;
+            }
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+            return true;
         }
 
         /// <summary>Checks <paramref name="c"/> without changing anything; null when there is nothing to do (or it cannot be done).</summary>

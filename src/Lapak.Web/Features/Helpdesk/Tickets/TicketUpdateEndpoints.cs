@@ -10,7 +10,7 @@ public static class TicketUpdateEndpoints
     {
         app.MapGroup("/api/v1/tickets").WithTags("Helpdesk").RequireAuthorization()
             .MapPatch("/{code}", Update).WithName("UpdateTicket")
-            .WithSummary("Change a ticket (staff working it): status, priority, assigneeId, teamId (supervisors, admins), requestTypeId, " +
+            .WithSummary("Change a ticket (staff working it): status, priority, assigneeId or unassign, teamId (supervisors, admins), requestTypeId, " +
                          "subject, description; reassigning or moving teams needs a reason. All or nothing.");
     }
 

@@ -12,12 +12,17 @@ namespace Lapak.Web.Features.Helpdesk.Tickets;
 /// </summary>
 public static class UpdateTicket
 {
-    /// <summary>A null property stays as it is. Giving <see cref="TeamId"/> without <see cref="AssigneeId"/> clears the assignee.</summary>
+    /// <summary>
+    /// A null property stays as it is. Giving <see cref="TeamId"/> without <see cref="AssigneeId"/> clears the assignee;
+    /// <see cref="Unassign"/> sends the ticket back to the queue.
+    /// </summary>
     public sealed class Command
     {
         public TicketStatus? Status { get; set; }
         public TicketPriority? Priority { get; set; }
         public Guid? AssigneeId { get; set; }
+        /// <summary>True: nobody has the ticket afterwards (back to the queue; a reason is needed).</summary>
+        public bool Unassign { get; set; }
         public Guid? TeamId { get; set; }
         public Guid? RequestTypeId { get; set; }
         public string? Subject { get; set; }
@@ -39,22 +44,30 @@ public static class UpdateTicket
             var edits = await edit.CheckAsync(staff, ticket,
                 new EditTicket.Command { Subject = c.Subject, Description = c.Description, RequestTypeId = c.RequestTypeId, Priority = c.Priority }, problems);
             AssignTicket.Plan? assignment = null;
-            if (c.AssigneeId is not null || c.TeamId is not null)
+            if (c.Unassign && c.AssigneeId is not null)
+                problems.Add(nameof(Command.Unassign), text.Get("Give either an assignee or unassign, not both."));
+            else if (c.AssigneeId is not null || c.TeamId is not null || c.Unassign)
             {
                 var moves = c.TeamId is not null && c.TeamId != ticket.TeamId;
+                var assignee = c.Unassign ? null : c.AssigneeId ?? (moves ? null : ticket.AssigneeId);
                 assignment = await assign.CheckAsync(staff, ticket,
-                    new AssignTicket.Command { AssigneeId = c.AssigneeId ?? (moves ? null : ticket.AssigneeId), TeamId = c.TeamId, Reason = c.Reason }, problems);
+                    new AssignTicket.Command { AssigneeId = assignee, TeamId = c.TeamId, Reason = c.Reason }, problems);
             }
             if (c.Status is { } to && to != ticket.Status && !ticket.CanMoveTo(to))
                 problems.Conflict ??= string.Format(text.Get("A ticket cannot go from {0} to {1}."),
                     TicketLabels.Status(ticket.Status, text), TicketLabels.Status(to, text));
             if (problems.Any) return problems;
 
-            var formerTeam = ticket.TeamId;
+            var (formerTeam, formerAssignee) = (ticket.TeamId, ticket.AssigneeId);
             if (edits is not null) edit.Apply(staff, ticket, edits);
             if (assignment is not null) await assign.ApplyAsync(staff, ticket, assignment);
             if (c.Status is { } status) await statuses.ApplyAsync(staff, ticket, status);
-            await db.SaveChangesAsync();
+            if (assignment is null) await db.SaveChangesAsync();
+            else if (!await assign.SaveAsync(ticket, formerAssignee))
+            {
+                problems.Conflict = text.Get("Someone else changed the assignee meanwhile. Look again and retry.");
+                return problems;
+            }
             await live.TicketChangedAsync(ticket, publicChange: true, formerTeam);
             return problems;
         }

@@ -107,4 +107,43 @@ public sealed class UpdateTicketApiTests(Apps apps)
         Assert.Equal(HttpStatusCode.NotFound, (await api.PatchAsJsonAsync("/api/v1/tickets/ZZZZZZZZ", new { priority = "Urgent" })).StatusCode);
         Assert.Equal(TicketPriority.Low, (await TicketAsync(app, code)).Priority);
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Unassigning_sends_the_ticket_back_to_the_queue_and_needs_a_reason(Db db)
+    {
+        var app = await apps.Get(db);
+        var customer = await app.CreateUserAsync();
+        var code = await OpenTicketAsync(app, customer);
+        var agent = await AgentInTeamAsync(app);
+        using var api = await app.ApiAsync(agent);
+        Assert.Equal(HttpStatusCode.OK, (await api.PatchAsJsonAsync($"/api/v1/tickets/{code}", new { assigneeId = agent.Id })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.PatchAsJsonAsync($"/api/v1/tickets/{code}", new { unassign = true })).StatusCode);
+        Assert.Equal(agent.Id, (await TicketAsync(app, code)).AssigneeId);
+
+        Assert.Equal(HttpStatusCode.OK, (await api.PatchAsJsonAsync($"/api/v1/tickets/{code}", new { unassign = true, reason = "Saya cuti besok" })).StatusCode);
+        Assert.Null((await TicketAsync(app, code)).AssigneeId);
+        using var queue = JsonDocument.Parse(await api.GetStringAsync("/api/v1/queue"));
+        Assert.Contains(queue.RootElement.EnumerateArray(), q => q.GetProperty("code").GetString() == code);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Two_people_assigning_at_once_end_with_one_assignee_and_the_other_hears_of_a_conflict(Db db)
+    {
+        var app = await apps.Get(db);
+        var customer = await app.CreateUserAsync();
+        var agents = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => AgentInTeamAsync(app)));
+        var code = await OpenTicketAsync(app, customer);
+        var clients = await Task.WhenAll(agents.Select(a => app.ApiAsync(a)));
+
+        var answers = await Task.WhenAll(clients.Select((c, i) => c.PatchAsJsonAsync($"/api/v1/tickets/{code}", new { assigneeId = agents[i].Id })));
+        Assert.Single(answers, r => r.StatusCode == HttpStatusCode.OK);
+        // Too late: either caught in the act (409) or the ticket already had someone, so taking it needs a reason (400).
+        Assert.All(answers.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Conflict, HttpStatusCode.BadRequest }));
+        var winner = agents[Array.FindIndex(answers, r => r.StatusCode == HttpStatusCode.OK)];
+        Assert.Equal(winner.Id, (await TicketAsync(app, code)).AssigneeId);
+        Assert.Single(await app.WithDbAsync(d => d.Set<TicketEvent>()
+            .Where(e => e.Kind == TicketEventKind.Assigned && d.Set<Ticket>().Any(t => t.Id == e.TicketId && t.Code == code)).ToListAsync()));
+        foreach (var c in clients) c.Dispose();
+    }
 }
