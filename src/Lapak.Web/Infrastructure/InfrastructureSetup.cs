@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -62,12 +64,18 @@ public static class InfrastructureSetup
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // so bad JSON becomes ProblemDetails
         services.AddProblemDetails();
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        services.AddOpenApi("v1", o =>
         {
-            doc.Info.Title = "Lapak API";
-            doc.Info.Description = "Marketplace, chat, helpdesk and gamification. Authenticate with a bearer token from POST /api/v1/auth/token or a personal token (lpk_…) from your profile.";
-            return Task.CompletedTask;
-        }));
+            o.AddDocumentTransformer((doc, _, _) =>
+            {
+                doc.Info.Title = "Lapak API";
+                doc.Info.Description = "Marketplace, chat, helpdesk and gamification. Authenticate with a bearer token from POST /api/v1/auth/token or a personal token (lpk_…) from your profile.";
+                return Task.CompletedTask;
+            });
+            // Use cases nest their Command: "OpenTicket.Command" and "UpdateTicket.Command" must not share one schema.
+            o.CreateSchemaReferenceId = t => t.Type.IsNested && OpenApiOptions.CreateDefaultSchemaReferenceId(t) is { } id
+                ? t.Type.DeclaringType!.Name + id : OpenApiOptions.CreateDefaultSchemaReferenceId(t);
+        });
 
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 20 * 1024 * 1024);
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 25 * 1024 * 1024);

@@ -58,7 +58,33 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// </summary>
     public async Task RunAsync(string journey, Device device, Func<IPage, Task> steps, LapakApp? app = null)
     {
-        await using var context = await _browser!.NewContextAsync(new()
+        await using var context = await NewContextAsync(device, app);
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        Watch(page, problems);
+        await RunStepsAsync(journey, [page], problems, () => steps(page));
+    }
+
+    /// <summary>
+    /// Like <see cref="RunAsync"/> with two people at once, each in an isolated context of their own (two
+    /// devices, two sign-ins), for journeys where one sees live what the other does. A failure keeps a
+    /// screenshot of both pages.
+    /// </summary>
+    public async Task RunTogetherAsync(string journey, Device first, Device second, Func<IPage, IPage, Task> steps, LapakApp? app = null)
+    {
+        await using var a = await NewContextAsync(first, app);
+        await using var b = await NewContextAsync(second, app);
+        var pageA = await a.NewPageAsync();
+        var pageB = await b.NewPageAsync();
+        var problems = new List<string>();
+        Watch(pageA, problems);
+        Watch(pageB, problems);
+        await RunStepsAsync(journey, [pageA, pageB], problems, () => steps(pageA, pageB));
+    }
+
+    private async Task<IBrowserContext> NewContextAsync(Device device, LapakApp? app)
+    {
+        var context = await _browser!.NewContextAsync(new()
         {
             BaseURL = (app ?? App).BaseAddress.ToString(),
             ViewportSize = device == Device.Phone ? new() { Width = PhoneWidth, Height = 812 } : new() { Width = 1280, Height = 800 },
@@ -70,23 +96,32 @@ public sealed class BrowserFixture : IAsyncLifetime
             ReducedMotion = ReducedMotion.Reduce,
         });
         context.SetDefaultTimeout(10_000);
-        var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, m) => { if (m.Type == "error") problems.Add($"console: {m.Text} ({page.Url})"); };
-        page.PageError += (_, e) => problems.Add($"script error: {e} ({page.Url})");
+        return context;
+    }
 
+    private static void Watch(IPage page, List<string> problems)
+    {
+        page.Console += (_, m) => { if (m.Type == "error") lock (problems) problems.Add($"console: {m.Text} ({page.Url})"); };
+        page.PageError += (_, e) => { lock (problems) problems.Add($"script error: {e} ({page.Url})"); };
+    }
+
+    private static async Task RunStepsAsync(string journey, IReadOnlyList<IPage> pages, List<string> problems, Func<Task> steps)
+    {
         try
         {
-            await steps(page);
+            await steps();
             var broken = problems.Where(p => p.Contains("Content Security Policy", StringComparison.Ordinal) || p.StartsWith("script error", StringComparison.Ordinal)).ToList();
             if (broken.Count > 0)
                 throw new Xunit.Sdk.XunitException("The pages reported script errors or Content-Security-Policy violations:\n" + string.Join("\n", broken));
         }
         catch (Exception failure)
         {
-            var shot = await ScreenshotAsync(page, $"{journey}-failed");
+            var shots = new List<string>();
+            for (var i = 0; i < pages.Count; i++)
+                shots.Add(await ScreenshotAsync(pages[i], pages.Count == 1 ? $"{journey}-failed" : $"{journey}-{i + 1}-failed"));
             throw new JourneyFailedException(
-                $"{journey} failed on {page.Url}\nScreenshot: {shot}\n" + (problems.Count > 0 ? "Browser console:\n" + string.Join("\n", problems) : ""),
+                $"{journey} failed on {string.Join(" and ", pages.Select(p => p.Url))}\nScreenshot: {string.Join(", ", shots)}\n" +
+                (problems.Count > 0 ? "Browser console:\n" + string.Join("\n", problems) : ""),
                 failure);
         }
     }

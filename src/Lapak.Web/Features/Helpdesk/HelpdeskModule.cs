@@ -1,6 +1,8 @@
 using Lapak.Web.Features.Helpdesk.Inbound;
 using Lapak.Web.Features.Accounts;
 using Lapak.Web.Features.Helpdesk.Canned;
+using Lapak.Web.Features.Helpdesk.Live;
+using Lapak.Web.Features.Helpdesk.Teams;
 using Lapak.Web.Features.Helpdesk.Tickets;
 using Lapak.Web.Features.Notifications;
 using Lapak.Web.Infrastructure.Startup;
@@ -24,6 +26,12 @@ public static class HelpdeskModule
         services.AddScoped<DeleteTicket.Handler>();
         services.AddScoped<Admin.SaveRequestType.Handler>();
         services.AddScoped<Admin.HelpdeskDashboard>();
+        services.AddScoped<TicketLive>();
+        services.AddScoped<AssignTicket.Handler>();
+        services.AddScoped<EditTicket.Handler>();
+        services.AddScoped<UpdateTicket.Handler>();
+        services.AddScoped<RoundRobin>();
+        services.AddScoped<SetRoundRobin.Handler>();
         services.AddScoped<IDemoDataSeeder, HelpdeskDemoData>();
         services.AddInboundMail();
         services.AddFilesRatingsCannedAndAutoClose();
@@ -39,6 +47,8 @@ public static class HelpdeskModule
         services.AddNotificationTemplate(HelpdeskNotifications.Resolved, "Ticket {code} is resolved",
             "Your ticket {code} ({subject}) has been resolved. How did we do? Rate our help in one click. If the problem is still there, just reply and we will pick it up again.",
             "Rate our help");
+        services.AddNotificationTemplate(HelpdeskNotifications.Assigned, "Ticket {code} is assigned to you",
+            "{actor} assigned ticket {code} ({subject}) to you.", "Open the ticket");
         return services;
     }
 
@@ -49,6 +59,7 @@ public static class HelpdeskModule
         app.MapRatingEndpoints();
         app.MapCannedEndpoints();
         Admin.HelpdeskAdminEndpoints.MapHelpdeskAdminEndpoints(app);
+        app.MapTicketUpdateEndpoints();
         return app;
     }
 

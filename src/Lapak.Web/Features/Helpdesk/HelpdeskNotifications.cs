@@ -8,4 +8,5 @@ public static class HelpdeskNotifications
     public const string Replied = "helpdesk.ticket_replied";
     public const string StatusChanged = "helpdesk.ticket_status_changed";
     public const string Resolved = "helpdesk.ticket_resolved";
+    public const string Assigned = "helpdesk.ticket_assigned";
 }

@@ -9,20 +9,58 @@ namespace Lapak.Web.Features.Notifications;
 
 /// <summary>Sends the notification as an HTML + text e-mail in the recipient's language over SMTP (MailKit).</summary>
 public sealed class EmailChannel(IOptions<SmtpOptions> smtp, IOptions<LapakOptions> site, NotificationTemplates templates,
-    Infrastructure.Localization.LapakText text) : IDeliveryChannel
+    Infrastructure.Localization.LapakText text) : IDeliveryChannel, IAsyncDisposable
 {
     public NotificationChannel Channel => NotificationChannel.Email;
+
+    // One SMTP connection per scope (the outbox's batch): a batch of twenty mails costs one handshake, not twenty.
+    private SmtpClient? _client;
 
     public async Task DeliverAsync(Notification n, LapakUser user, CancellationToken ct)
     {
         var message = Compose(n, user);
-        var o = smtp.Value;
-        using var client = new SmtpClient { Timeout = 30_000 };
-        await client.ConnectAsync(o.Host, o.Port, o.Security, ct);
-        if (!string.IsNullOrEmpty(o.Username)) await client.AuthenticateAsync(o.Username, o.Password ?? "", ct);
-        await client.SendAsync(message, ct);
-        await client.DisconnectAsync(true, ct);
+        var reused = _client is { IsConnected: true };
+        try
+        {
+            await (await ConnectedAsync(ct)).SendAsync(message, ct);
+        }
+        catch (Exception) when (reused && !ct.IsCancellationRequested)
+        {
+            // The server may have dropped an idle connection: one more try on a fresh one before it counts as a failure.
+            await DropAsync();
+            await (await ConnectedAsync(ct)).SendAsync(message, ct);
+        }
     }
+
+    private async Task<SmtpClient> ConnectedAsync(CancellationToken ct)
+    {
+        if (_client is { IsConnected: true }) return _client;
+        await DropAsync();
+        var o = smtp.Value;
+        var client = new SmtpClient { Timeout = 30_000 };
+        try
+        {
+            await client.ConnectAsync(o.Host, o.Port, o.Security, ct);
+            if (!string.IsNullOrEmpty(o.Username)) await client.AuthenticateAsync(o.Username, o.Password ?? "", ct);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+        return _client = client;
+    }
+
+    private async Task DropAsync()
+    {
+        if (_client is null) return;
+        try { if (_client.IsConnected) await _client.DisconnectAsync(true); }
+        catch (Exception) { /* already gone */ }
+        _client.Dispose();
+        _client = null;
+    }
+
+    public async ValueTask DisposeAsync() => await DropAsync();
 
     public MimeMessage Compose(Notification n, LapakUser user)
     {

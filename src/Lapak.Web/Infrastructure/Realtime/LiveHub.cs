@@ -9,7 +9,7 @@ namespace Lapak.Web.Infrastructure.Realtime;
 /// (conversation, ticket, queue) through methods guarded by their access rules.
 /// </summary>
 [Authorize]
-public sealed class LiveHub : Hub
+public sealed partial class LiveHub : Hub
 {
     public static string UserGroup(Guid userId) => $"user:{userId:N}";
 

@@ -87,7 +87,10 @@ connection.on("notification", (n) => {
 });
 
 // After a dropped connection the server may have sent things we missed: read them again.
-connection.onreconnected(() => refresh());
+connection.onreconnected(() => {
+  refresh();
+  document.dispatchEvent(new CustomEvent("lapak:live-connected"));
+});
 
 bell?.addEventListener("show.bs.dropdown", () => refresh());
 
@@ -95,6 +98,8 @@ async function start() {
   try {
     await connection.start();
     document.body.dataset.live = "connected";
+    // Pages join their own groups (a ticket, a queue) once connected, and again after a reconnect.
+    document.dispatchEvent(new CustomEvent("lapak:live-connected"));
   } catch {
     setTimeout(start, 3000);
   }

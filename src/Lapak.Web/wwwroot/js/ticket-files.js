@@ -2,8 +2,11 @@
 
 // Canned responses: the list comes from the API with the ticket's placeholders already filled in,
 // and "Insert" puts the chosen text where the cursor is in the message box.
-const picker = document.querySelector(".canned-picker[data-canned-url]");
-if (picker) {
+// Live updates re-render the reply form, so both are set up again on every fresh copy.
+async function setUpCannedPicker() {
+  const picker = document.querySelector(".canned-picker[data-canned-url]:not([data-ready])");
+  if (!picker) return;
+  picker.dataset.ready = "";
   const select = picker.querySelector("select");
   const insert = picker.querySelector("[data-canned-insert]");
   const status = picker.querySelector("[role=status]");
@@ -45,13 +48,23 @@ if (picker) {
 }
 
 // Too many files: said at once, before the upload; the server checks again (and checks the types).
-for (const input of document.querySelectorAll("input[type=file][data-max-files]")) {
-  input.addEventListener("change", () => {
-    const max = Number(input.dataset.maxFiles);
-    input.setCustomValidity(input.files.length > max ? input.closest(".attachment-input")?.querySelector(".form-text")?.textContent.trim() ?? "" : "");
-    if (input.files.length > max) input.reportValidity();
-  });
+function setUpFileInputs() {
+  for (const input of document.querySelectorAll("input[type=file][data-max-files]:not([data-ready])")) {
+    input.dataset.ready = "";
+    input.addEventListener("change", () => {
+      const max = Number(input.dataset.maxFiles);
+      input.setCustomValidity(input.files.length > max ? input.closest(".attachment-input")?.querySelector(".form-text")?.textContent.trim() ?? "" : "");
+      if (input.files.length > max) input.reportValidity();
+    });
+  }
 }
+
+await setUpCannedPicker();
+setUpFileInputs();
+document.addEventListener("lapak:regions-refreshed", () => {
+  setUpCannedPicker();
+  setUpFileInputs();
+});
 
 // Arriving from the resolution e-mail (?rate=…): the rating is what the customer came for, even when signing in lost the #rate.
 const rating = document.querySelector("[data-rate-focus]");

@@ -35,14 +35,19 @@ internal static class WorkspaceKit
         return body.RootElement.GetProperty("code").GetString()!;
     }
 
-    /// <summary>A new agent who is a member of <paramref name="team"/> (the demo Customer Service team by default).</summary>
-    public static async Task<TestUser> AgentInTeamAsync(LapakApp app, string team = CustomerService, string role = Roles.Agent)
+    /// <summary>
+    /// A new agent who is a member of <paramref name="team"/> (the demo Customer Service team by default). Their e-mail
+    /// channel is off unless <paramref name="email"/>: the shared test apps' Customer Service team gathers hundreds of
+    /// agents, and mailing each of them about every ticket would only slow the outbox the mail tests wait on.
+    /// </summary>
+    public static async Task<TestUser> AgentInTeamAsync(LapakApp app, string team = CustomerService, string role = Roles.Agent, bool email = false)
     {
         var agent = await app.CreateUserAsync(role);
         await app.WithDbAsync(async d =>
         {
             var teamId = await d.Set<Team>().Where(t => t.Name == team).Select(t => t.Id).SingleAsync();
             d.Add(new TeamMember { TeamId = teamId, UserId = agent.Id });
+            if (!email) (await d.Users.SingleAsync(u => u.Id == agent.Id)).NotifyEmail = false;
             return await d.SaveChangesAsync();
         });
         return agent;

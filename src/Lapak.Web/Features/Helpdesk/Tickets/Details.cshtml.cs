@@ -111,7 +111,14 @@ public sealed partial class TicketDetailsModel(TicketAccess access, TicketQuerie
         TicketEventKind.PriorityChanged => l["{0} changed the priority from {1} to {2}", e.ActorName, Priority(e.OldValue), Priority(e.NewValue)],
         TicketEventKind.Replied => l["{0} replied", e.ActorName],
         TicketEventKind.NoteAdded => l["{0} added an internal note", e.ActorName],
-        TicketEventKind.Assigned => e.NewValue is null ? l["{0} removed the assignee", e.ActorName] : l["{0} assigned the ticket", e.ActorName],
+        TicketEventKind.Assigned => e.NewValue is null ? l["{0} removed the assignee", e.ActorName]
+            : e.OldValue is null && e.NewValue == e.ActorName ? l["{0} took the ticket", e.ActorName]
+            : e.OldValue is null ? l["{0} assigned the ticket to {1}", e.ActorName, e.NewValue]
+            : l["{0} reassigned the ticket from {1} to {2}", e.ActorName, e.OldValue, e.NewValue],
+        TicketEventKind.TeamChanged => l["{0} moved the ticket from team {1} to {2}", e.ActorName, e.OldValue ?? "–", e.NewValue ?? "–"],
+        TicketEventKind.TypeChanged => l["{0} changed the type from {1} to {2}", e.ActorName, e.OldValue ?? "–", e.NewValue ?? "–"],
+        TicketEventKind.DetailsEdited => e.NewValue is null ? l["{0} edited the description", e.ActorName]
+            : l["{0} changed the subject from “{1}” to “{2}”", e.ActorName, e.OldValue ?? "", e.NewValue],
         TicketEventKind.Rated => l["{0} rated the help {1}/5", e.ActorName, e.NewValue ?? "–"],
         _ => e.ActorName,
     };

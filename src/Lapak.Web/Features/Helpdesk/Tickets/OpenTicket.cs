@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Lapak.Web.Features.Accounts;
+using Lapak.Web.Features.Helpdesk.Live;
+using Lapak.Web.Features.Helpdesk.Teams;
 using Lapak.Web.Features.Helpdesk.RequestTypes;
 using Lapak.Web.Features.Notifications;
 using Lapak.Web.Infrastructure.Data;
@@ -47,7 +49,7 @@ public static class OpenTicket
         public bool Succeeded => Ticket is not null;
     }
 
-    public sealed class Handler(LapakDbContext db, Notifier notifier, LapakText text, TimeProvider clock)
+    public sealed class Handler(LapakDbContext db, Notifier notifier, LapakText text, RoundRobin roundRobin, TicketLive live, TimeProvider clock)
     {
         public async Task<Opened> HandleAsync(System.Security.Claims.ClaimsPrincipal opener, Command c)
         {
@@ -94,7 +96,9 @@ public static class OpenTicket
                                   select u).ToListAsync();
                 foreach (var member in team) notifier.Notify(member, HelpdeskNotifications.NewForTeam, data, link, thread);
             }
+            await roundRobin.AssignAsync(ticket, now);
             await db.SaveChangesAsync();
+            await live.TicketChangedAsync(ticket, publicChange: true);
             return new(ticket, errors, type, customer);
         }
 

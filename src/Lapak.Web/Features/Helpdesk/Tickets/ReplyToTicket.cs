@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Lapak.Web.Features.Accounts;
+using Lapak.Web.Features.Helpdesk.Live;
 using Lapak.Web.Features.Notifications;
 using Lapak.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ public static class ReplyToTicket
 
     public enum Problem { None, Closed, NotStaff }
 
-    public sealed class Handler(LapakDbContext db, Notifier notifier, TimeProvider clock)
+    public sealed class Handler(LapakDbContext db, Notifier notifier, TicketLive live, TimeProvider clock)
     {
         public async Task<(TicketMessage? Message, Problem Problem)> HandleAsync(ClaimsPrincipal author, Ticket ticket, Command c)
         {
@@ -69,6 +70,7 @@ public static class ReplyToTicket
                 }
             }
             await db.SaveChangesAsync();
+            await live.TicketChangedAsync(ticket, publicChange: !c.Internal);
             return (message, Problem.None);
         }
     }

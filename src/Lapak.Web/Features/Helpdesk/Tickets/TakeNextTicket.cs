@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Lapak.Web.Features.Accounts;
+using Lapak.Web.Features.Helpdesk.Live;
 using Lapak.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace Lapak.Web.Features.Helpdesk.Tickets;
 /// </summary>
 public static class TakeNextTicket
 {
-    public sealed class Handler(LapakDbContext db, TicketQueries queries, TimeProvider clock)
+    public sealed class Handler(LapakDbContext db, TicketQueries queries, TicketLive live, TimeProvider clock)
     {
         /// <summary>The ticket now assigned to <paramref name="agent"/>, or null when their queue is empty.</summary>
         public async Task<Ticket?> HandleAsync(ClaimsPrincipal agent)
@@ -35,6 +36,7 @@ public static class TakeNextTicket
                     if (ticket.Status == TicketStatus.New) ticket.MoveTo(TicketStatus.Open, new Actor(me, agent.DisplayName()), now);
                     await db.SaveChangesAsync();
                     await tx.CommitAsync();
+                    await live.TicketChangedAsync(ticket, publicChange: true);
                     return ticket;
                 }
             }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Lapak.Web.Features.Helpdesk.Tickets;
 
-public enum TicketEventKind { Created, StatusChanged, PriorityChanged, Replied, NoteAdded, Assigned, TypeChanged, DetailsEdited, Rated }
+public enum TicketEventKind { Created, StatusChanged, PriorityChanged, Replied, NoteAdded, Assigned, TypeChanged, DetailsEdited, Rated, TeamChanged }
 
 /// <summary>One line of a ticket's history: who, what, when, old → new.</summary>
 public sealed class TicketEvent

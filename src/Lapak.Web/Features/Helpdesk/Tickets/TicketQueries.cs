@@ -18,7 +18,8 @@ public sealed record TicketFieldView(string Label, string Value, IReadOnlyList<s
 
 public sealed record TicketMessageView(Guid Id, string AuthorName, bool FromStaff, bool Internal, string Body, DateTime CreatedAt);
 
-public sealed record TicketEventView(DateTime At, string ActorName, TicketEventKind Kind, string? OldValue, string? NewValue);
+/// <summary>One history line; <see cref="Reason"/> (why it was reassigned) only for staff working the ticket.</summary>
+public sealed record TicketEventView(DateTime At, string ActorName, TicketEventKind Kind, string? OldValue, string? NewValue, string? Reason = null);
 
 public sealed partial record TicketDetails(
     string Code, string Subject, string Description, string RequestType, TicketStatus Status, TicketPriority Priority,
@@ -161,7 +162,8 @@ public sealed class TicketQueries(LapakDbContext db, TicketAccess access)
         var history = await db.Set<TicketEvent>().AsNoTracking()
             .Where(e => e.TicketId == ticket.Id && (staff || e.Kind != TicketEventKind.NoteAdded))
             .OrderBy(e => e.At).ThenBy(e => e.Id)
-            .Select(e => new TicketEventView(e.At, e.ActorName, e.Kind, e.OldValue, e.NewValue)).ToListAsync();
+            .Select(e => new TicketEventView(e.At, e.ActorName, e.Kind, e.OldValue, e.NewValue, staff ? e.Reason : null)).ToListAsync();
+        history = await TicketHistoryNames.ResolveAsync(db, history, lang);
 
         return new TicketDetails(ticket.Code, ticket.Subject, ticket.Description, type.Name(lang), ticket.Status, ticket.Priority,
             ticket.CustomerId, customer.FullName, staff ? customer.Email : null, team, assignee, ticket.CreatedAt, ticket.UpdatedAt,

@@ -20,7 +20,7 @@ public sealed class ProcessInboundEmailTests
     {
         await using var app = await LapakApp.StartWithInboundMailAsync(db);
         var customer = await app.CreateUserAsync();
-        var agent = await AgentInTeamAsync(app);
+        var agent = await AgentInTeamAsync(app, email: true);
         var code = await OpenTicketAsync(app, customer, subject: "Internet mati sejak pagi");
         var shown = TicketCode.Display(code);
 
@@ -113,7 +113,7 @@ public sealed class ProcessInboundEmailTests
     public async Task An_unknown_sender_gets_an_account_an_invitation_and_a_ticket_the_team_hears_of(Db db)
     {
         await using var app = await LapakApp.StartWithInboundMailAsync(db);
-        var agent = await AgentInTeamAsync(app);
+        var agent = await AgentInTeamAsync(app, email: true);
         var address = $"budi-{Guid.NewGuid():N}@x.test";
         var mail = Mail(address, app.SupportAddress!, "Fwd: Internet mati sejak pagi", "Selamat pagi,\nInternet di rumah mati sejak jam 6.\nTerima kasih.",
             fromName: "Budi Santoso");
