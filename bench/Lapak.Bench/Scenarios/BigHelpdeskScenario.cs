@@ -8,7 +8,7 @@ namespace Lapak.Bench.Scenarios;
 /// <summary>
 /// The agent's reads on a large helpdesk: <see cref="BenchOptions.Tickets"/> tickets are put straight into the
 /// database (see <see cref="TicketSeeder"/>), then the demo agent's queue page (<c>/helpdesk/team/queue</c>, HTML,
-/// signed in with a cookie) and <c>GET /api/v1/tickets?status=Open</c> (bearer token) are measured with N clients.
+/// signed in with a cookie) and <c>GET /api/v1/tickets?status=open</c> (bearer token) are measured with N clients.
 /// </summary>
 public static partial class BigHelpdeskScenario
 {
@@ -26,10 +26,10 @@ public static partial class BigHelpdeskScenario
         await api.SignInAsync(Agent, options.Password, ct);
         using var pages = await SignInWithCookieAsync(new Uri(lapak.Url), Agent, options.Password, ct);
 
-        var first = await api.Http.GetStringAsync("/api/v1/tickets?status=Open", ct);
+        var first = await api.Http.GetStringAsync("/api/v1/tickets?status=open", ct);
         Console.WriteLine($"  check      open-ticket list answers {first.Length:N0} bytes; queue page {(await pages.GetStringAsync("/helpdesk/team/queue", ct)).Length:N0} bytes");
         await LoadLoop.RunAsync(options, "queue", token => pages.GetAsync("/helpdesk/team/queue", token), ct);
-        await LoadLoop.RunAsync(options, "open list", token => api.Http.GetAsync("/api/v1/tickets?status=Open", token), ct);
+        await LoadLoop.RunAsync(options, "open list", token => api.Http.GetAsync("/api/v1/tickets?status=open", token), ct);
     }
 
     /// <summary>An HTTP client holding the auth cookie of a form sign-in, as a browser would.</summary>

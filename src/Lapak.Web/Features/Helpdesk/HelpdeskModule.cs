@@ -19,6 +19,8 @@ public static class HelpdeskModule
     {
         services.AddScoped<TicketAccess>();
         services.AddScoped<TicketQueries>();
+        services.AddMemoryCache();
+        services.AddSingleton<TicketTotalsCache>();
         services.AddScoped<OpenTicket.Handler>();
         services.AddScoped<ReplyToTicket.Handler>();
         services.AddScoped<ChangeTicketStatus.Handler>();

@@ -13,7 +13,7 @@ namespace Lapak.Web.Features.Helpdesk.Live;
 /// through their own access rules, so nothing private travels over the hub.</para>
 /// A failed push is logged and swallowed: the change is saved, and the next reload shows it anyway.
 /// </summary>
-public sealed class TicketLive(IHubContext<LiveHub> hub, ILogger<TicketLive> log)
+public sealed class TicketLive(IHubContext<LiveHub> hub, TicketTotalsCache totals, ILogger<TicketLive> log)
 {
     /// <summary>The event a ticket page receives: <c>{ code }</c>.</summary>
     public const string TicketEvent = "ticket:changed";
@@ -25,6 +25,7 @@ public sealed class TicketLive(IHubContext<LiveHub> hub, ILogger<TicketLive> log
     /// <param name="formerTeamId">The team the ticket just left, if it moved, so that team's queue drops it too.</param>
     public async Task TicketChangedAsync(Ticket ticket, bool publicChange, Guid? formerTeamId = null)
     {
+        totals.Invalidate();
         try
         {
             var payload = new { code = ticket.Code };

@@ -36,6 +36,7 @@ public sealed class TicketAutoCloser(IServiceScopeFactory scopes, IOptions<AutoC
         var db = scope.ServiceProvider.GetRequiredService<LapakDbContext>();
         var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
         var text = scope.ServiceProvider.GetRequiredService<LapakText>();
+        var live = scope.ServiceProvider.GetRequiredService<Live.TicketLive>();
         var now = clock.GetUtcNow().UtcDateTime;
         var cutoff = now.AddDays(-options.Value.AutoCloseAfterDays);
 
@@ -50,7 +51,7 @@ public sealed class TicketAutoCloser(IServiceScopeFactory scopes, IOptions<AutoC
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TicketStatus.Closed).SetProperty(t => t.ClosedAt, now).SetProperty(t => t.UpdatedAt, now), ct);
             if (claimed != 1) continue; // another instance closed it, or someone reopened it meanwhile
 
-            var ticket = await db.Set<Ticket>().AsNoTracking().Where(t => t.Id == id).Select(t => new { t.Code, t.Subject, t.CustomerId }).SingleAsync(ct);
+            var ticket = await db.Set<Ticket>().AsNoTracking().SingleAsync(t => t.Id == id, ct);
             db.Add(new TicketEvent
             {
                 TicketId = id, Kind = TicketEventKind.StatusChanged, At = now, ActorId = Actor.System.Id, ActorName = Actor.System.Name,
@@ -63,6 +64,7 @@ public sealed class TicketAutoCloser(IServiceScopeFactory scopes, IOptions<AutoC
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();
+            await live.TicketChangedAsync(ticket, publicChange: true);
             closed++;
         }
         return closed;

@@ -20,7 +20,7 @@ public static class DeleteTicket
         public string Reason { get; set; } = "";
     }
 
-    public sealed class Handler(LapakDbContext db, ActivityLog activity, TimeProvider clock)
+    public sealed class Handler(LapakDbContext db, ActivityLog activity, Live.TicketLive live, TimeProvider clock)
     {
         public static bool MayDelete(ClaimsPrincipal user) => TicketAccess.SeesAll(user);
 
@@ -34,6 +34,7 @@ public static class DeleteTicket
             ticket.DeleteReason = reason;
             activity.Record(Action, "ticket", ticket.Id.ToString(), detail: $"{TicketCode.Display(ticket.Code)} · {ticket.Subject} — {reason}");
             await db.SaveChangesAsync();
+            await live.TicketChangedAsync(ticket, publicChange: true); // lists and open pages drop it
             return true;
         }
     }

@@ -28,12 +28,16 @@ public sealed partial record TicketDetails(
     IReadOnlyList<TicketMessageView> Messages, IReadOnlyList<TicketEventView> History);
 
 /// <summary>The reads behind the ticket pages and the API; internal notes are only ever included for staff who work the ticket.</summary>
-public sealed class TicketQueries(LapakDbContext db, TicketAccess access)
+public sealed class TicketQueries(LapakDbContext db, TicketAccess access, TicketTotalsCache totalsCache)
 {
     public async Task<TicketListPage> ListAsync(ClaimsPrincipal user, TicketFilter filter)
     {
         var visible = Narrow(user, access.Visible(user), filter);
-        var totals = await visible.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
+        Task<Dictionary<TicketStatus, int>> Count() =>
+            visible.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
+        var totals = TicketAccess.IsStaff(user)
+            ? await totalsCache.GetOrCountAsync(TotalsKey(user, filter), Count)
+            : await Count();
 
         var q = visible;
         if (filter.Status is { } status) q = q.Where(t => t.Status == status);
@@ -64,6 +68,11 @@ public sealed class TicketQueries(LapakDbContext db, TicketAccess access)
             r.Customer, r.Team, r.Assignee, r.CreatedAt, r.UpdatedAt)).ToList();
         return new TicketListPage(items, page, size, total, totals);
     }
+
+    /// <summary>What the totals depend on: who asks (their teams and roles) and every filter but status, search and page.</summary>
+    private static string TotalsKey(ClaimsPrincipal user, TicketFilter f) =>
+        string.Join('|', user.RequiredUserId(), TicketAccess.SeesAll(user), f.Mine, f.Scope, f.RequestTypeId, f.Priority, f.TeamId,
+            f.Assignee?.Me, f.Assignee?.Nobody, f.Assignee?.UserId, f.CreatedFromUtc?.Ticks, f.CreatedBeforeUtc?.Ticks);
 
     /// <summary>The scope and every filter but status and search, which the status totals leave out.</summary>
     private IQueryable<Ticket> Narrow(ClaimsPrincipal user, IQueryable<Ticket> q, TicketFilter filter)

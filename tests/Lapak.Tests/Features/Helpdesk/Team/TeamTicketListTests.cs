@@ -170,6 +170,35 @@ public sealed class TeamTicketListTests(Apps apps)
     }
 
     /// <summary>The count badge next to a status tab, e.g. "All 3".</summary>
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Totals_kept_between_views_follow_every_change_at_once(Db db)
+    {
+        var app = await apps.Get(db);
+        var (team, type) = await OtherTeamAsync(app);
+        var customer = await app.CreateUserAsync();
+        var agent = await AgentInTeamAsync(app, team);
+        var first = await OpenTicketOfTypeAsync(app, customer, type);
+        var pages = await app.SignInAsync(agent);
+        var before = await pages.GetAsync("/helpdesk/team?status=any");
+        Assert.Equal(1, Total(before, "New"));
+
+        // Seen once, the totals are kept; a resolution, a new ticket and a deletion each show on the next view.
+        await SetStatusAsync(app, agent, first, TicketStatus.Resolved);
+        var resolved = await pages.GetAsync("/helpdesk/team?status=any");
+        Assert.Equal(0, Total(resolved, "New"));
+        Assert.Equal(1, Total(resolved, "Resolved"));
+        var second = await OpenTicketOfTypeAsync(app, customer, type);
+        Assert.Equal(1, Total(await pages.GetAsync("/helpdesk/team?status=any"), "New"));
+        var supervisor = await app.CreateUserAsync(Roles.Supervisor);
+        using var api = await app.ApiAsync(supervisor);
+        var deleted = await api.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/tickets/{second}")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { reason = "Tiket ganda" }),
+        });
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(0, Total(await pages.GetAsync("/helpdesk/team?status=any"), "New"));
+    }
+
     private static int Total(HtmlPage page, string status)
     {
         var href = $"/helpdesk/team?status={(status == "All" ? "any" : status)}";
