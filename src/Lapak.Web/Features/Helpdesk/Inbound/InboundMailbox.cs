@@ -102,6 +102,29 @@ public sealed class InboundMailbox(IServiceScopeFactory scopes, IOptions<Inbound
         }
     }
 
+    /// <summary>
+    /// Puts the message with <paramref name="messageId"/> from the failed folder back into the folder that is read,
+    /// unread, so the next poll handles it again; false when it is not (or no longer) there.
+    /// </summary>
+    public async Task<bool> ReturnFailedAsync(string messageId, CancellationToken ct)
+    {
+        var o = options.Value;
+        if (!o.Enabled) return false;
+        using var client = new ImapClient { Timeout = 60_000 };
+        await client.ConnectAsync(o.Host, o.Port, o.Security, ct);
+        await client.AuthenticateAsync(o.Username, o.Password, ct);
+        IMailFolder failed;
+        try { failed = await FolderAsync(client, o.FailedFolder, create: false, ct); }
+        catch (FolderNotFoundException) { return false; }
+        await failed.OpenAsync(FolderAccess.ReadWrite, ct);
+        var uids = await failed.SearchAsync(SearchQuery.HeaderContains("Message-ID", messageId), ct);
+        if (uids.Count == 0) return false;
+        await failed.RemoveFlagsAsync(uids, MessageFlags.Seen, silent: true, ct);
+        await failed.MoveToAsync(uids, await FolderAsync(client, o.Folder, create: false, ct), ct);
+        await client.DisconnectAsync(true, ct);
+        return true;
+    }
+
     /// <summary>Records a message that is not handled from what its envelope says (the body may never be downloaded).</summary>
     private async Task NoteAsync(IMessageSummary summary, InboundOutcome outcome, string detail, CancellationToken ct)
     {
