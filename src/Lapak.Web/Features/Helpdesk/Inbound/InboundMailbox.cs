@@ -61,15 +61,15 @@ public sealed class InboundMailbox(IServiceScopeFactory scopes, IOptions<Inbound
             else already++;
 
             var targetName = outcome == InboundOutcome.Failed ? o.FailedFolder : o.ProcessedFolder;
-            await folder.AddFlagsAsync(summary.UniqueId, MessageFlags.Seen, silent: true, ct);
             try
             {
+                await folder.AddFlagsAsync(summary.UniqueId, MessageFlags.Seen, silent: true, ct);
                 if (!targets.TryGetValue(targetName, out var target)) targets[targetName] = target = await FolderAsync(client, targetName, create: true, ct);
                 await folder.MoveToAsync(summary.UniqueId, target, ct);
             }
             catch (Exception ex) when (ex is ImapCommandException or FolderNotFoundException or MessageNotFoundException)
             {
-                // Seen is enough to keep it from being fetched again; another instance may have moved it already.
+                // Another instance may have moved it already; if only the move failed, Seen keeps it from being fetched again.
                 log.LogWarning(ex, "Could not move inbound message {Uid} to {Folder}", summary.UniqueId, targetName);
             }
         }
