@@ -10,7 +10,7 @@ namespace Lapak.E2E.Helpdesk;
 
 /// <summary>
 /// "My e-mail never arrived": an admin opens the inbound e-mail log, sees which mail became a ticket and why another
-/// was ignored, filters the ignored ones and has the mailbox read at once, on a desktop and on a 375 px phone.
+/// was ignored, filters the ignored ones, has the mailbox read at once and retries a failed mail, on a desktop and on a 375 px phone.
 /// </summary>
 [Collection(BrowserFixture.Name)]
 public sealed class AdminReadsInboundMailJourney(BrowserFixture browser)
@@ -31,6 +31,10 @@ public sealed class AdminReadsInboundMailJourney(BrowserFixture browser)
         var code = await app.WithDbAsync(d => d.Set<Ticket>().Where(t => t.Source == TicketSource.Email).Select(t => t.Code).SingleAsync());
         var shown = TicketCode.Display(code);
         await DeliverAsync(app, Mail($"iseng-{tag}@x.test", app.SupportAddress!, $"Re: [#{shown}] Modem mati {tag}", "Saya ikut balas."));
+        // A mail that failed while no request type was active; the types are back, so a retry will open its ticket.
+        await SetTypesActiveAsync(app, false);
+        await DeliverAsync(app, Mail($"budi-{tag}@x.test", app.SupportAddress!, $"Tagihan dobel {tag}", "Ditagih dua kali."));
+        await SetTypesActiveAsync(app, true);
 
         await browser.RunAsync(nameof(AdminReadsInboundMailJourney) + "-" + name, device, async page =>
         {
@@ -54,8 +58,20 @@ public sealed class AdminReadsInboundMailJourney(BrowserFixture browser)
             await page.GetByRole(AriaRole.Link, new() { NameRegex = Tab("All") }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = $"Modem masih mati {tag}" })).ToBeVisibleAsync();
             await browser.AssertAccessibleAsync(page, $"{name}-inbound-mail-checked");
+
+            await page.GetByRole(AriaRole.Link, new() { NameRegex = Tab("Failed") }).ClickAsync();
+            var failed = page.GetByRole(AriaRole.Row).Filter(new() { HasText = $"Tagihan dobel {tag}" });
+            await Expect(failed).ToContainTextAsync(browser.Contains(InboundReasons.NoRequestType));
+            await browser.AssertAccessibleAsync(page, $"{name}-inbound-mail-failed");
+            await BrowserFixture.SubmitAsync(page, failed.GetByRole(AriaRole.Button, new() { NameRegex = browser.Contains("Retry") }));
+            await Expect(page.Locator(".alert-success")).ToBeVisibleAsync();
+            await page.GetByRole(AriaRole.Link, new() { NameRegex = Tab("New tickets") }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = $"Tagihan dobel {tag}" })).ToContainTextAsync(browser.Contains("New ticket"));
         }, app);
     }
+
+    private static Task<int> SetTypesActiveAsync(LapakApp app, bool active) => app.WithDbAsync(d =>
+        d.Set<Lapak.Web.Features.Helpdesk.RequestTypes.RequestType>().ExecuteUpdateAsync(x => x.SetProperty(t => t.IsActive, active)));
 
     /// <summary>An outcome tab: its name and the count beside it.</summary>
     private Regex Tab(string english) =>

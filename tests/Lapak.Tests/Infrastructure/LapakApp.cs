@@ -92,6 +92,7 @@ public sealed class LapakApp : WebApplicationFactory<Program>
             ["Helpdesk:Inbound:Password"] = TestServices.ImapPassword,
             ["Helpdesk:Inbound:Folder"] = $"in-{tag}",
             ["Helpdesk:Inbound:ProcessedFolder"] = $"done-{tag}",
+            ["Helpdesk:Inbound:FailedFolder"] = $"failed-{tag}",
             ["Helpdesk:Inbound:PollSeconds"] = "86400",
             ["Helpdesk:Inbound:SupportAddress"] = $"support-{tag}@x.test",
         };
@@ -102,6 +103,7 @@ public sealed class LapakApp : WebApplicationFactory<Program>
     /// <summary>The IMAP folder this app reads (null without inbound mail) and the folder it moves handled mail to.</summary>
     public string? InboundFolder => _settings.GetValueOrDefault("Helpdesk:Inbound:Folder");
     public string? ProcessedFolder => _settings.GetValueOrDefault("Helpdesk:Inbound:ProcessedFolder");
+    public string? FailedFolder => _settings.GetValueOrDefault("Helpdesk:Inbound:FailedFolder");
     public string? SupportAddress => _settings.GetValueOrDefault("Helpdesk:Inbound:SupportAddress");
 
     /// <summary>A second instance on the same database (for backplane and several-instances tests).</summary>

@@ -14,6 +14,8 @@ public static class AccountsModule
         services.AddIdentity<LapakUser, LapakRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // The user name is the e-mail address, so every character an address's local part may hold is allowed (o'brien@…).
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@+!#$%&'*/=?^`{|}~";
                 o.SignIn.RequireConfirmedEmail = true;
                 o.Password.RequiredLength = 8;
                 o.Password.RequireNonAlphanumeric = false;

@@ -78,6 +78,9 @@ public sealed class EmailChannel(IOptions<SmtpOptions> smtp, IOptions<LapakOptio
         message.From.Add(new MailboxAddress(o.FromName, o.FromAddress));
         message.To.Add(new MailboxAddress(user.FullName, user.Email!));
         message.Headers.Add("X-Lapak-Notification", n.Kind);
+        // Machine-sent (RFC 3834): autoresponders and Exchange stay silent, so no mail loop starts with an out-of-office.
+        message.Headers.Add(HeaderId.AutoSubmitted, "auto-generated");
+        message.Headers.Add("X-Auto-Response-Suppress", "All");
         if (n.Thread is { Length: > 0 } thread) AddThread(message, thread, host, o.ThreadReplyTo);
 
         var footer = text.Get("You receive this e-mail because you have an account at Lapak.", lang);

@@ -17,6 +17,7 @@ public static class InboundMailSetup
             if (inbound.Value.Enabled && string.IsNullOrWhiteSpace(smtp.ThreadReplyTo)) smtp.ThreadReplyTo = inbound.Value.SupportAddress;
         });
         services.AddScoped<ProcessInboundEmail.Handler>();
+        services.AddScoped<RetryInboundEmail.Handler>();
         services.AddSingleton<InboundMailbox>();
         services.AddHostedService<InboundMailPoller>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Helpdesk/Inbound", Policies.Admin));

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace Lapak.Web.Features.Helpdesk.Inbound;
 
 /// <summary>Admins see what became of each e-mail to the support address, so "my reply never arrived" can be answered.</summary>
-public sealed class InboundMailModel(LapakDbContext db, InboundMailbox mailbox, IOptions<InboundMailOptions> options, IStringLocalizer l,
-    ILogger<InboundMailModel> log) : PageModel
+public sealed class InboundMailModel(LapakDbContext db, InboundMailbox mailbox, RetryInboundEmail.Handler retry, IOptions<InboundMailOptions> options,
+    IStringLocalizer l, ILogger<InboundMailModel> log) : PageModel
 {
     public const string Path = "/admin/inbound-mail";
     private const int PageSize = 25;
@@ -24,7 +24,7 @@ public sealed class InboundMailModel(LapakDbContext db, InboundMailbox mailbox, 
     public List<Row> Rows { get; private set; } = [];
     public int PageCount { get; private set; } = 1;
 
-    public sealed record Row(DateTime ReceivedAt, string From, string Subject, InboundOutcome Outcome, string? TicketCode, string? Detail);
+    public sealed record Row(Guid Id, DateTime ReceivedAt, string From, string Subject, InboundOutcome Outcome, string? TicketCode, string? Detail);
 
     public async Task OnGetAsync()
     {
@@ -40,7 +40,7 @@ public sealed class InboundMailModel(LapakDbContext db, InboundMailbox mailbox, 
                       join t in db.Set<Ticket>() on e.TicketId equals t.Id into tickets
                       from t in tickets.DefaultIfEmpty()
                       orderby e.ReceivedAt descending
-                      select new Row(e.ReceivedAt, e.FromAddress, e.Subject, e.Outcome, t == null ? null : t.Code, e.Detail))
+                      select new Row(e.Id, e.ReceivedAt, e.FromAddress, e.Subject, e.Outcome, t == null ? null : t.Code, e.Detail))
             .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync();
     }
 
@@ -61,6 +61,27 @@ public sealed class InboundMailModel(LapakDbContext db, InboundMailbox mailbox, 
                 log.LogWarning(ex, "Checking the support mailbox on request failed");
                 TempData["Flash"] = string.Format(l["The mailbox could not be read: {0}"].Value, ex.Message);
             }
+        }
+        return Redirect(Pager.Url(Path, 1, ("outcome", Outcome?.ToString())));
+    }
+
+    public async Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            var (result, poll) = await retry.HandleAsync(new RetryInboundEmail.Command(id), ct);
+            TempData["Flash"] = result switch
+            {
+                RetryInboundEmail.Result.Retried => string.Format(l["The e-mail was tried again: {0} replies, {1} new tickets, {2} ignored, {3} failed."].Value,
+                    poll!.Replied, poll.Opened, poll.Ignored, poll.Failed),
+                RetryInboundEmail.Result.NotInFailedFolder => l["The e-mail is no longer in the failed folder, so it cannot be tried again from here."].Value,
+                _ => l["Only a failed e-mail can be tried again."].Value,
+            };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogWarning(ex, "Retrying inbound e-mail {Id} failed", id);
+            TempData["Flash"] = string.Format(l["The mailbox could not be read: {0}"].Value, ex.Message);
         }
         return Redirect(Pager.Url(Path, 1, ("outcome", Outcome?.ToString())));
     }

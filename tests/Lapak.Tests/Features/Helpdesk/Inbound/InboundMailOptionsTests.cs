@@ -33,4 +33,16 @@ public sealed class InboundMailOptionsTests
             ["Helpdesk:Inbound:Host"] = "imap.example.id", ["Helpdesk:Inbound:Username"] = "cs", ["Helpdesk:Inbound:Password"] = "x",
             ["Helpdesk:Inbound:SupportAddress"] = "cs@example.id",
         }), p => p.StartsWith("Helpdesk:Inbound"));
+
+    [Fact]
+    public void The_failed_folder_must_differ_from_the_folder_read() =>
+        Assert.Contains(ProblemsOf(new()
+        {
+            ["Helpdesk:Inbound:Host"] = "imap.example.id", ["Helpdesk:Inbound:Username"] = "cs", ["Helpdesk:Inbound:Password"] = "x",
+            ["Helpdesk:Inbound:SupportAddress"] = "cs@example.id", ["Helpdesk:Inbound:FailedFolder"] = "inbox",
+        }), p => p.StartsWith("Helpdesk:Inbound") && p.Contains("FailedFolder"));
+
+    [Fact]
+    public void A_size_limit_below_a_kilobyte_is_a_problem() =>
+        Assert.Contains(ProblemsOf(new() { ["Helpdesk:Inbound:MaxMessageBytes"] = "10" }), p => p.StartsWith("Helpdesk:Inbound:MaxMessageBytes"));
 }

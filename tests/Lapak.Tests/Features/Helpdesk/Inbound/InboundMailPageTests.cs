@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Lapak.Web.Features.Helpdesk.Inbound;
 using static Lapak.Tests.Features.Helpdesk.Inbound.InboundKit;
 using static Lapak.Tests.Features.Helpdesk.WorkspaceKit;
@@ -44,6 +45,43 @@ public sealed class InboundMailPageTests
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task An_admin_retries_a_failed_mail_once_its_cause_is_fixed_and_it_opens_its_ticket(Db db)
+    {
+        await using var app = await LapakApp.StartWithInboundMailAsync(db);
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var customer = await app.CreateUserAsync();
+        await SetTypesActiveAsync(app, false);
+        var mail = Mail(customer.Email, app.SupportAddress!, "Modem rusak", "Modem tidak menyala.");
+        Assert.Equal(1, (await DeliverAsync(app, mail)).Failed);
+        Assert.Equal((1, 0), await ImapBox.CountAsync(app.FailedFolder!));
+        var pages = await app.SignInAsync(admin);
+        var entry = await EntryAsync(app, mail);
+        var failedTab = (await pages.GetAsync(Url + "?outcome=Failed")).Html;
+        Assert.Contains("handler=Retry", failedTab);
+        Assert.Contains($"id={entry.Id}", failedTab);
+
+        await SetTypesActiveAsync(app, true);
+        var retry = await pages.PostFormAsync($"{Url}?handler=Retry&id={entry.Id}", new(), formUrl: Url);
+
+        Assert.Equal(HttpStatusCode.Redirect, retry.Status);
+        var after = await EntryAsync(app, mail);
+        Assert.Equal(InboundOutcome.Opened, after.Outcome);
+        Assert.NotNull(after.TicketId);
+        Assert.Equal((0, 0), await ImapBox.CountAsync(app.FailedFolder!));
+        Assert.Equal((1, 0), await ImapBox.CountAsync(app.ProcessedFolder!));
+        Assert.Contains(Id(app, "The e-mail was tried again: {0} replies, {1} new tickets, {2} ignored, {3} failed.").Replace("{0}", "0").Replace("{1}", "1")
+            .Replace("{2}", "0").Replace("{3}", "0"), (await pages.FollowAsync(retry)).Text);
+
+        // Handled now: a second retry changes nothing.
+        var again = await pages.PostFormAsync($"{Url}?handler=Retry&id={entry.Id}", new(), formUrl: Url);
+        Assert.Contains(Id(app, "Only a failed e-mail can be tried again."), (await pages.FollowAsync(again)).Text);
+        Assert.Equal(1, await app.WithDbAsync(d => d.Set<Lapak.Web.Features.Helpdesk.Tickets.Ticket>().CountAsync(t => t.CustomerId == customer.Id)));
+    }
+
+    private static Task<int> SetTypesActiveAsync(LapakApp app, bool active) => app.WithDbAsync(d =>
+        d.Set<Lapak.Web.Features.Helpdesk.RequestTypes.RequestType>().ExecuteUpdateAsync(x => x.SetProperty(t => t.IsActive, active)));
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task Customers_agents_and_supervisors_are_denied_the_page_and_its_check(Db db)
     {
         await using var app = await LapakApp.StartWithInboundMailAsync(db);
@@ -56,6 +94,8 @@ public sealed class InboundMailPageTests
             Assert.True(page.Status == HttpStatusCode.Redirect && page.Location!.Contains("/account/access-denied"), $"{role}: {page}");
             var post = await pages.PostFormAsync(Url + "?handler=Check", new(), formUrl: "/");
             Assert.Contains("/account/access-denied", post.Location);
+            var retry = await pages.PostFormAsync($"{Url}?handler=Retry&id={Guid.NewGuid()}", new(), formUrl: "/");
+            Assert.Contains("/account/access-denied", retry.Location);
         }
         var anonymous = await app.Pages().GetAsync(Url);
         Assert.Contains("/account/login", anonymous.Location);

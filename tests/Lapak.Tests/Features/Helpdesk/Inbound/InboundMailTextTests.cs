@@ -62,4 +62,30 @@ public sealed class InboundMailTextTests
     [Fact]
     public void A_subject_tag_names_a_ticket() =>
         Assert.Equal("K7MQX9AR", TicketMailThread.CodeFromSubject("Re: [#K7MQ-X9AR] Internet mati"));
+
+    [Theory]
+    [InlineData("Tagihan\0 dobel\u0007", 300, "Tagihan dobel")]
+    [InlineData("Baris\r\nbaris\rbaris\tkolom", 300, "Baris\nbaris\nbaris\tkolom")]
+    [InlineData("Senyum \ud83d\ude00", 300, "Senyum \ud83d\ude00")]
+    [InlineData("ab\ud83d\ude00", 3, "ab")]
+    [InlineData("ab\ud83d\ude00", 4, "ab\ud83d\ude00")]
+    public void Stored_text_keeps_no_control_characters_and_is_never_cut_inside_a_surrogate_pair(string raw, int max, string expected) =>
+        Assert.Equal(expected, InboundMailText.Clean(raw, max));
+
+    [Fact]
+    public void Halves_of_surrogate_pairs_are_dropped() =>
+        // Built in code: test data would turn a lone surrogate into U+FFFD on its way to the runner.
+        Assert.Equal("Lone  half  pair", InboundMailText.Clean("Lone " + (char)0xD83D + " half " + (char)0xDE00 + " pair", 300));
+
+    [Fact]
+    public async Task Megabytes_of_angle_brackets_are_read_in_linear_time()
+    {
+        var html = new string('<', 1_000_000);
+        var message = new MimeMessage { Subject = new string('[', 100_000), Body = new TextPart("html") { Text = html + "<script" + html } };
+
+        var work = Task.Run(() => (InboundMailText.Body(message), InboundMailText.CleanSubject(message.Subject), InboundMailText.StripQuoted(html)));
+
+        var (body, _, _) = await work.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(body.Length <= InboundMailText.MaxTextLength);
+    }
 }

@@ -69,8 +69,10 @@ public sealed class ProcessInboundEmailTests
         var code = await OpenTicketAsync(app, customer);
         var shown = TicketCode.Display(code);
 
-        // No headers at all: the subject's [#code] tag alone finds the ticket.
-        var poll = await DeliverAsync(app, Mail(agent.Email, app.SupportAddress!, $"Re: [#{shown}] Tagihan", "Sudah kami cek, tagihan kedua dibatalkan."));
+        // No thread headers at all: the subject's [#code] tag alone finds the ticket. The mail server vouches for the sender.
+        var mail = Mail(agent.Email, app.SupportAddress!, $"Re: [#{shown}] Tagihan", "Sudah kami cek, tagihan kedua dibatalkan.");
+        mail.Headers.Add("Authentication-Results", "mx.lapak.test; spf=pass smtp.mailfrom=test.lapak; dkim=pass header.d=test.lapak; dmarc=pass header.from=test.lapak");
+        var poll = await DeliverAsync(app, mail);
 
         Assert.Equal(1, poll.Replied);
         var reply = Assert.Single(await MessagesAsync(app, code));
@@ -110,13 +112,13 @@ public sealed class ProcessInboundEmailTests
     }
 
     [Theory, ClassData(typeof(Databases))]
-    public async Task An_unknown_sender_gets_an_account_an_invitation_and_a_ticket_the_team_hears_of(Db db)
+    public async Task An_unknown_sender_gets_an_account_named_after_the_address_an_invitation_and_a_ticket_the_team_hears_of(Db db)
     {
         await using var app = await LapakApp.StartWithInboundMailAsync(db);
         var agent = await AgentInTeamAsync(app, email: true);
         var address = $"budi-{Guid.NewGuid():N}@x.test";
         var mail = Mail(address, app.SupportAddress!, "Fwd: Internet mati sejak pagi", "Selamat pagi,\nInternet di rumah mati sejak jam 6.\nTerima kasih.",
-            fromName: "Budi Santoso");
+            fromName: "Hadiah Rp 100 juta, klik http://phish.example");
 
         var poll = await DeliverAsync(app, mail);
 
@@ -127,7 +129,8 @@ public sealed class ProcessInboundEmailTests
         IList<string> roles = [];
         await app.WithScopeAsync(async sp => roles = await sp.GetRequiredService<UserManager<LapakUser>>().GetRolesAsync(user));
         var ticket = await app.WithDbAsync(d => d.Set<Ticket>().AsNoTracking().SingleAsync(x => x.Id == entry.TicketId));
-        Assert.Equal("Budi Santoso", user.FullName);
+        // The display name is the sender's free text and would go into our invitation: the address's local part is used.
+        Assert.Equal(address.Split('@')[0], user.FullName);
         Assert.False(user.EmailConfirmed);
         Assert.Equal("id", user.PreferredLanguage);
         Assert.Equal([Roles.Customer], roles);
@@ -137,6 +140,7 @@ public sealed class ProcessInboundEmailTests
         Assert.Equal("Selamat pagi,\nInternet di rumah mati sejak jam 6.\nTerima kasih.", ticket.Description);
 
         var invitation = await app.Mail.WaitForAsync(address, m => (m.Text ?? "").Contains("/account/reset-password"));
+        Assert.DoesNotContain("phish.example", invitation.Text + invitation.Html);
         Assert.Contains("invite=1", invitation.Link("/account/reset-password").Query);
         await app.Mail.WaitForAsync(agent.Email, m => m.Subject.Contains(TicketCode.Display(ticket.Code)));
     }
@@ -208,5 +212,13 @@ public sealed class ProcessInboundEmailTests
         var notice = await app.Mail.WaitForAsync(customer.Email, m => m.Subject.Contains(title));
         Assert.Contains(app.SupportAddress!, notice.Text);
         Assert.Contains("/helpdesk/new", notice.Text);
+        // Machine-sent, so an autoresponder does not answer it; and a second late mail the same day gets no second notice.
+        Assert.Equal("auto-generated", Header(notice, "Auto-Submitted"));
+        Assert.Equal("All", Header(notice, "X-Auto-Response-Suppress"));
+        var later = Mail(customer.Email, app.SupportAddress!, "Re: " + receipt.Subject, "Halo? Masih bermasalah.", Header(receipt, "In-Reply-To"));
+        Assert.Equal(1, (await DeliverAsync(app, later)).Ignored);
+        Assert.Equal(InboundReasons.Closed, (await EntryAsync(app, later)).Detail);
+        Assert.Equal(1, await app.WithDbAsync(d => d.Set<Lapak.Web.Features.Notifications.Notification>()
+            .CountAsync(n => n.UserId == customer.Id && n.Kind == ProcessInboundEmail.ClosedNotice)));
     }
 }
