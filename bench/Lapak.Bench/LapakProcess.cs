@@ -12,7 +12,7 @@ namespace Lapak.Bench;
 /// </summary>
 public sealed class LapakProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private Process _process;
     private readonly string _folder;
     private readonly StreamWriter _log;
 
@@ -58,14 +58,7 @@ public sealed class LapakProcess : IAsyncDisposable
         env["RateLimits__AuthPerMinute"] = "1000";
 
         var log = new StreamWriter(Path.Combine(folder, "lapak.log")) { AutoFlush = true };
-        var process = new Process { StartInfo = start };
-        // Drained continuously: a full pipe would block the server mid-benchmark.
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        if (!process.Start()) throw new BenchException("could not start dotnet.");
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
+        var process = Launch(start, log);
         var lapak = new LapakProcess(process, folder, log, url)
         {
             Provider = postgres is null ? "Sqlite" : "Postgres",
@@ -81,6 +74,41 @@ public sealed class LapakProcess : IAsyncDisposable
             await lapak.DisposeAsync(keepLog: true);
             throw;
         }
+    }
+
+    private static Process Launch(ProcessStartInfo start, StreamWriter log)
+    {
+        var process = new Process { StartInfo = start };
+        // Drained continuously: a full pipe would block the server mid-benchmark.
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        if (!process.Start()) throw new BenchException("could not start dotnet.");
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>
+    /// Stops Lapak and starts it again on the same database, so a scenario that wrote a lot straight into the
+    /// database measures a server in its steady state rather than one that watched the data arrive.
+    /// </summary>
+    public async Task RestartAsync(CancellationToken ct)
+    {
+        var start = _process.StartInfo;
+        await StopAsync();
+        _process.Dispose();
+        _process = Launch(start, _log);
+        await WaitUntilReadyAsync(ct);
+    }
+
+    private async Task StopAsync()
+    {
+        if (_process.HasExited) return;
+        // SIGTERM lets the host stop gracefully (hosted services, SQLite checkpoint); SIGKILL only if it hangs.
+        _ = Kill(_process.Id, 15);
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try { await _process.WaitForExitAsync(wait.Token); }
+        catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); await _process.WaitForExitAsync(); }
     }
 
     private async Task WaitUntilReadyAsync(CancellationToken ct)
@@ -114,14 +142,7 @@ public sealed class LapakProcess : IAsyncDisposable
 
     private async ValueTask DisposeAsync(bool keepLog)
     {
-        if (!_process.HasExited)
-        {
-            // SIGTERM lets the host stop gracefully (hosted services, SQLite checkpoint); SIGKILL only if it hangs.
-            _ = Kill(_process.Id, 15);
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            try { await _process.WaitForExitAsync(wait.Token); }
-            catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); await _process.WaitForExitAsync(); }
-        }
+        await StopAsync();
         _process.Dispose();
         lock (_log) _log.Dispose();
         if (keepLog) Console.Error.WriteLine($"Lapak's log is kept in {LogPath}");

@@ -20,7 +20,8 @@ public static partial class BigHelpdeskScenario
         Console.WriteLine($"helpdesk with {options.Tickets:N0} tickets: agent queue page and open-ticket list, {options.Clients} clients, {options.Duration.TotalSeconds:0} s each");
         var seeder = new TicketSeeder(lapak.Provider, lapak.ConnectionString);
         var took = await seeder.SeedAsync(options.Tickets, "Customer Service", ct);
-        Console.WriteLine($"  seeding    {options.Tickets:N0} tickets in {took.TotalSeconds:0.0} s (then ANALYZE)");
+        Console.WriteLine($"  seeding    {options.Tickets:N0} tickets in {took.TotalSeconds:0.0} s (then ANALYZE); restarting Lapak on them");
+        await lapak.RestartAsync(ct);
 
         using var api = new LapakApi(new Uri(lapak.Url));
         await api.SignInAsync(Agent, options.Password, ct);

@@ -143,5 +143,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasIndex(x => new { x.AssigneeId, x.Status, x.UpdatedAt }, "IX_helpdesk_tickets_live_assignee").HasFilter(live);
         b.HasIndex(x => new { x.CustomerId, x.Status, x.UpdatedAt }, "IX_helpdesk_tickets_live_customer").HasFilter(live);
         b.HasIndex(x => new { x.Status, x.UpdatedAt }, "IX_helpdesk_tickets_live_status").HasFilter(live);
+        // Newest change first across statuses (the "active" and "all" lists): walked backwards, it stops at a page.
+        b.HasIndex(x => x.UpdatedAt, "IX_helpdesk_tickets_live_updated").HasFilter(live);
     }
 }

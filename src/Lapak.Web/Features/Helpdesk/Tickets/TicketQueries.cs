@@ -49,21 +49,27 @@ public sealed class TicketQueries(LapakDbContext db, TicketAccess access, Ticket
             // A word that happens to look like a code ("PEMBAYAR") still searches the text too.
             q = q.Where(t => t.Code == code || EF.Functions.Like(t.Subject.ToLower(), like) || EF.Functions.Like(t.Description.ToLower(), like));
         }
-        var total = await q.CountAsync();
+        var total = TicketAccess.IsStaff(user)
+            ? await totalsCache.GetOrCountAsync($"{TotalsKey(user, filter)}|{filter.Status}|{filter.ActiveOnly}|{filter.Search}", () => q.CountAsync())
+            : await q.CountAsync();
         var page = Math.Max(1, filter.Page);
         var size = Math.Clamp(filter.PageSize, 1, 100);
         var lang = LapakCultures.Current;
-        var rows = await (from t in q
-                          join rt in db.Set<RequestType>() on t.RequestTypeId equals rt.Id
-                          join c in db.Users on t.CustomerId equals c.Id
-                          join tm in db.Set<Team>() on t.TeamId equals tm.Id into teams
-                          from tm in teams.DefaultIfEmpty()
-                          join a in db.Users on t.AssigneeId equals a.Id into assignees
-                          from a in assignees.DefaultIfEmpty()
-                          orderby t.UpdatedAt descending, t.Id
-                          select new { t.Code, t.Subject, rt.NameId, rt.NameEn, t.Status, t.Priority, Customer = c.FullName,
-                              Team = tm == null ? null : tm.Name, Assignee = a == null ? null : a.FullName, t.CreatedAt, t.UpdatedAt })
-            .Skip((page - 1) * size).Take(size).ToListAsync();
+        // Two steps: the page's ids from the tickets alone (one index walk, newest change first), then their names.
+        // Joined in one query, the planner may start from the users table and sort every matching ticket.
+        var ids = await q.OrderByDescending(t => t.UpdatedAt).ThenBy(t => t.Id).Skip((page - 1) * size).Take(size).Select(t => t.Id).ToListAsync();
+        var found = await (from t in db.Set<Ticket>()
+                           where ids.Contains(t.Id)
+                           join rt in db.Set<RequestType>() on t.RequestTypeId equals rt.Id
+                           join c in db.Users on t.CustomerId equals c.Id
+                           join tm in db.Set<Team>() on t.TeamId equals tm.Id into teams
+                           from tm in teams.DefaultIfEmpty()
+                           join a in db.Users on t.AssigneeId equals a.Id into assignees
+                           from a in assignees.DefaultIfEmpty()
+                           select new { t.Id, t.Code, t.Subject, rt.NameId, rt.NameEn, t.Status, t.Priority, Customer = c.FullName,
+                               Team = tm == null ? null : tm.Name, Assignee = a == null ? null : a.FullName, t.CreatedAt, t.UpdatedAt })
+            .ToDictionaryAsync(r => r.Id);
+        var rows = ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
         var items = rows.Select(r => new TicketSummary(r.Code, r.Subject, lang == "en" ? r.NameEn : r.NameId, r.Status, r.Priority,
             r.Customer, r.Team, r.Assignee, r.CreatedAt, r.UpdatedAt)).ToList();
         return new TicketListPage(items, page, size, total, totals);
@@ -125,12 +131,16 @@ public sealed class TicketQueries(LapakDbContext db, TicketAccess access, Ticket
     public async Task<IReadOnlyList<QueueItem>> QueueAsync(Guid agentId, int take = 100)
     {
         var lang = LapakCultures.Current;
-        var rows = await (from t in Queue(agentId)
-                          join rt in db.Set<RequestType>() on t.RequestTypeId equals rt.Id
-                          join c in db.Users on t.CustomerId equals c.Id
-                          select new { t.Code, t.Subject, rt.NameId, rt.NameEn, t.Priority, t.Status, Customer = c.FullName, t.CreatedAt })
-            .Take(take).ToListAsync();
-        return rows.Select(r => new QueueItem(r.Code, r.Subject, lang == "en" ? r.NameEn : r.NameId, r.Priority, r.Status, r.Customer, r.CreatedAt)).ToList();
+        // Ids first, names second, as in ListAsync: the tickets alone keep the planner on the queue's index.
+        var ids = await Queue(agentId).Select(t => t.Id).Take(take).ToListAsync();
+        var found = await (from t in db.Set<Ticket>()
+                           where ids.Contains(t.Id)
+                           join rt in db.Set<RequestType>() on t.RequestTypeId equals rt.Id
+                           join c in db.Users on t.CustomerId equals c.Id
+                           select new { t.Id, t.Code, t.Subject, rt.NameId, rt.NameEn, t.Priority, t.Status, Customer = c.FullName, t.CreatedAt })
+            .ToDictionaryAsync(r => r.Id);
+        return ids.Where(found.ContainsKey).Select(id => found[id])
+            .Select(r => new QueueItem(r.Code, r.Subject, lang == "en" ? r.NameEn : r.NameId, r.Priority, r.Status, r.Customer, r.CreatedAt)).ToList();
     }
 
     /// <summary>

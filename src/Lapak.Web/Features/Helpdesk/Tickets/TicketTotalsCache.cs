@@ -3,8 +3,8 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Lapak.Web.Features.Helpdesk.Tickets;
 
 /// <summary>
-/// Totals per status for the staff lists. Counting a status means walking every index entry of it: with a million
-/// tickets, the closed ones alone take hundreds of milliseconds, on every page view. So staff totals are kept
+/// Totals per status and list sizes for the staff lists. Counting means walking every index entry counted: with a
+/// million tickets, the closed ones alone take hundreds of milliseconds, on every page view. So staff counts are kept
 /// here, and every ticket change on this instance (through <see cref="Live.TicketLive"/>) starts a new generation;
 /// a change made on another instance shows within <see cref="MaxAge"/>. Customers' totals are always counted:
 /// they are small.
@@ -16,12 +16,13 @@ public sealed class TicketTotalsCache(IMemoryCache cache)
 
     public void Invalidate() => Interlocked.Increment(ref _generation);
 
-    public async Task<Dictionary<TicketStatus, int>> GetOrCountAsync(string key, Func<Task<Dictionary<TicketStatus, int>>> count)
+    /// <summary>A count (the totals per status, or how many tickets a filtered list holds) of this generation.</summary>
+    public async Task<T> GetOrCountAsync<T>(string key, Func<Task<T>> count) where T : notnull
     {
-        var entry = (nameof(TicketTotalsCache), key, Volatile.Read(ref _generation));
-        if (cache.TryGetValue(entry, out Dictionary<TicketStatus, int>? totals) && totals is not null) return totals;
-        totals = await count();
-        cache.Set(entry, totals, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = MaxAge });
-        return totals;
+        var entry = (nameof(TicketTotalsCache), typeof(T), key, Volatile.Read(ref _generation));
+        if (cache.TryGetValue(entry, out T? counted) && counted is not null) return counted;
+        counted = await count();
+        cache.Set(entry, counted, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = MaxAge });
+        return counted;
     }
 }

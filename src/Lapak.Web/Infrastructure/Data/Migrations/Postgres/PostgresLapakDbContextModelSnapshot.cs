@@ -674,6 +674,9 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex(new[] { "TeamId", "Status", "UpdatedAt" }, "IX_helpdesk_tickets_live_team")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
+                    b.HasIndex(new[] { "UpdatedAt" }, "IX_helpdesk_tickets_live_updated")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
                     b.ToTable("helpdesk_tickets", (string)null);
                 });
 
