@@ -30,7 +30,7 @@ public sealed class LapakProcess : IAsyncDisposable
         Url = url;
     }
 
-    public static async Task<LapakProcess> StartAsync(string? postgres, CancellationToken ct)
+    public static async Task<LapakProcess> StartAsync(string? postgres, CancellationToken ct, int? smtpPort = null)
     {
         var dll = WebDll();
         var folder = Directory.CreateTempSubdirectory("lapak-bench-").FullName;
@@ -56,6 +56,11 @@ public sealed class LapakProcess : IAsyncDisposable
         env["Database__SeedDemoData"] = "true";
         env["RateLimits__ApiPerMinute"] = "1000000";
         env["RateLimits__AuthPerMinute"] = "1000";
+        if (smtpPort is { } port)
+        {
+            env["Smtp__Host"] = "127.0.0.1";
+            env["Smtp__Port"] = port.ToString();
+        }
 
         var log = new StreamWriter(Path.Combine(folder, "lapak.log")) { AutoFlush = true };
         var process = Launch(start, log);

@@ -16,13 +16,14 @@ using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 
 LapakProcess? lapak = null;
+await using var smtp = new SmtpSink();
 try
 {
     var url = options.Url;
     if (url is null)
     {
         Console.WriteLine($"Starting Lapak (Production, {(options.Postgres is null ? "fresh SQLite database" : "the given PostgreSQL database")}, demo data)…");
-        lapak = await LapakProcess.StartAsync(options.Postgres, stop.Token);
+        lapak = await LapakProcess.StartAsync(options.Postgres, stop.Token, smtp.Port);
         url = lapak.Url;
     }
 
@@ -37,7 +38,7 @@ try
     // Other work on the machine moves the figures; the load average says how busy it was.
     if (File.Exists("/proc/loadavg")) Console.WriteLine($"  load       {string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} (1, 5, 15 min averages at start)");
     Console.WriteLine($"  account    {options.Email}");
-    if (lapak is not null) Console.WriteLine("  note       the benchmark and Lapak share this machine's cores");
+    if (lapak is not null) Console.WriteLine("  note       the benchmark and Lapak share this machine's cores; Lapak's e-mail goes to an SMTP sink in the benchmark");
 
     using var api = new LapakApi(new Uri(url));
     await api.SignInAsync(options.Email, options.Password, stop.Token);
@@ -50,6 +51,7 @@ try
         if (lapak is null) throw new BenchException("bighelpdesk seeds the database directly: let the benchmark start Lapak (no --url).");
         await BigHelpdeskScenario.RunAsync(lapak, options, stop.Token);
     }
+    if (lapak is not null) Console.WriteLine($"\n  smtp sink  {smtp.Messages} e-mails accepted during the run");
     return 0;
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)

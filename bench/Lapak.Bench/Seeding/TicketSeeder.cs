@@ -76,7 +76,7 @@ public sealed class TicketSeeder(string provider, string connectionString)
     // Codes: the row number written in base 29 over the ticket alphabet; unique among themselves, and as unlikely
     // to meet a random code the application hands out as two random codes are (OpenTicket retries on a clash).
     private static string CodeSql(Func<int, string> digit) =>
-        string.Join(" || ", Enumerable.Range(0, 8).Select(k => $"substr('ABCDEFGHJKMNPQRSTWXYZ23456789', {digit(k)} + 1, 1)"));
+        string.Join(" || ", Enumerable.Range(0, 8).Select(k => $"substr('ABCDEFGHJKMNPQRSTWXYZ23456789', CAST({digit(k)} + 1 AS INTEGER), 1)"));
 
     private static readonly string SqliteInsert = $"""
         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < @count),
