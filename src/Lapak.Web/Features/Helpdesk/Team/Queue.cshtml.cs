@@ -1,6 +1,7 @@
 using Lapak.Web.Features.Accounts;
 using Lapak.Web.Infrastructure.Formatting;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
@@ -10,10 +11,22 @@ namespace Lapak.Web.Features.Helpdesk.Tickets;
 /// <summary>My queue (seed 002's FIFO): my teams' unassigned tickets by priority then age, and "Take next".</summary>
 public sealed class QueueModel(TicketQueries queries, TakeNextTicket.Handler takeNext, IStringLocalizer l) : PageModel
 {
+    /// <summary>
+    /// The page shows the head of the queue: an agent works from the top (take next), and a page of a few thousand
+    /// waiting tickets would be slow to send and useless to read.
+    /// </summary>
+    public const int Shown = 50;
+
     public IReadOnlyList<QueueItem> Items { get; private set; } = [];
+    /// <summary>How many tickets wait in all, when more than <see cref="Shown"/>.</summary>
+    public int Waiting { get; private set; }
     public DateTime Now { get; } = DateTime.UtcNow;
 
-    public async Task OnGetAsync() => Items = await queries.QueueAsync(User.RequiredUserId());
+    public async Task OnGetAsync()
+    {
+        Items = await queries.QueueAsync(User.RequiredUserId(), Shown);
+        Waiting = Items.Count < Shown ? Items.Count : await queries.Queue(User.RequiredUserId()).CountAsync();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -28,5 +41,5 @@ public sealed class QueueModel(TicketQueries queries, TakeNextTicket.Handler tak
     }
 
     /// <summary>How long the ticket has been waiting, the way the notifications page says it ("12 minutes ago").</summary>
-    public string Waiting(DateTime since) => RelativeTime.Describe(since, Now, l);
+    public string WaitingFor(DateTime since) => RelativeTime.Describe(since, Now, l);
 }
