@@ -1,7 +1,6 @@
 using Lapak.Web.Features.Accounts;
 using Lapak.Web.Infrastructure.Formatting;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
@@ -25,7 +24,7 @@ public sealed class QueueModel(TicketQueries queries, TakeNextTicket.Handler tak
     public async Task OnGetAsync()
     {
         Items = await queries.QueueAsync(User.RequiredUserId(), Shown);
-        Waiting = Items.Count < Shown ? Items.Count : await queries.Queue(User.RequiredUserId()).CountAsync();
+        Waiting = Items.Count < Shown ? Items.Count : await queries.QueueLengthAsync(User.RequiredUserId());
     }
 
     public async Task<IActionResult> OnPostAsync()

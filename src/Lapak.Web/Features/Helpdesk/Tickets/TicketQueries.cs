@@ -128,6 +128,9 @@ public sealed class TicketQueries(LapakDbContext db, TicketAccess access, Ticket
             .ThenBy(t => t.CreatedAt).ThenBy(t => t.Id);
     }
 
+    /// <summary>How many tickets wait in the queue of <paramref name="agentId"/>, kept like the list totals.</summary>
+    public Task<int> QueueLengthAsync(Guid agentId) => totalsCache.GetOrCountAsync($"queue|{agentId}", () => Queue(agentId).CountAsync());
+
     public async Task<IReadOnlyList<QueueItem>> QueueAsync(Guid agentId, int take = 100)
     {
         var lang = LapakCultures.Current;
