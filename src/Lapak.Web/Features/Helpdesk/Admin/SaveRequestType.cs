@@ -120,7 +120,18 @@ public static partial class SaveRequestType
             type.SortOrder = c.SortOrder;
             type.Fields = fields;
             activity.Record(id is null ? "helpdesk.request_type_created" : "helpdesk.request_type_updated", "request_type", type.Id.ToString(), detail: nameId);
-            await db.SaveChangesAsync();
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: "23505" }
+                                              or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+            {
+                // Two admins saved the same name at the same moment: the unique index decided, the second hears why.
+                var taken = Outcome.Invalid();
+                taken.Add(nameof(Command.NameId), text.Get("Another request type already has this name."));
+                return taken;
+            }
             return Outcome.Done(type.Id);
         }
 

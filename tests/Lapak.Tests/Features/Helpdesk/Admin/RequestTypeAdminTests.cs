@@ -38,6 +38,22 @@ public sealed class RequestTypeAdminTests(Apps apps)
     ];
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task Admins_saving_the_same_new_name_at_once_get_one_type_and_a_field_error_never_a_crash(Db db)
+    {
+        var app = await apps.Get(db);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var admins = new List<HttpClient>();
+        for (var i = 0; i < 6; i++) admins.Add(await app.ApiAsync(await app.CreateUserAsync(Roles.Admin)));
+
+        var responses = await Task.WhenAll(admins.Select(api => api.PostAsJsonAsync("/api/v1/helpdesk/admin/request-types", Body(tag, []))));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
+        Assert.Equal(1, await app.WithDbAsync(d => d.Set<RequestType>().CountAsync(t => t.NameEn.EndsWith(tag))));
+        foreach (var api in admins) api.Dispose();
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task An_admin_creates_a_type_with_every_field_kind_through_the_API_and_customers_can_use_it(Db db)
     {
         var app = await apps.Get(db);
