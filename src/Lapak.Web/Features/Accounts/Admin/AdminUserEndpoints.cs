@@ -21,6 +21,8 @@ public static class AdminUserEndpoints
         g.MapPost("/{id:guid}/deactivate", Deactivate).WithName("AdminDeactivateUser")
             .WithSummary("Block sign-in and end the user's sessions and tokens; refused for yourself and the last active admin");
         g.MapPost("/{id:guid}/activate", Activate).WithName("AdminActivateUser").WithSummary("Allow a deactivated user to sign in again");
+        g.MapPut("/{id:guid}/organization", SetOrganization).WithName("AdminSetUserOrganization")
+            .WithSummary("Put the user in an organization (null: none) and make them its manager or not (null: unchanged); managers see the organization's tickets");
         g.MapPost("/{id:guid}/invitation", Reinvite).WithName("AdminResendInvitation")
             .WithSummary("Send the invitation e-mail again to a user who has not set a password yet");
     }
@@ -66,6 +68,12 @@ public static class AdminUserEndpoints
     public static async Task<Results<Ok<AdminUserView>, ValidationProblem, NotFound, ProblemHttpResult>> Reinvite(
         Guid id, HttpContext http, ResendInvitation.Handler handler, AdminUserQueries queries, LapakText text) =>
         await Answer(await handler.HandleAsync(http.User, id), id, queries, text);
+
+    public sealed record OrganizationChange(Guid? OrganizationId, bool? Manager = null);
+
+    public static async Task<Results<Ok<AdminUserView>, ValidationProblem, NotFound, ProblemHttpResult>> SetOrganization(
+        Guid id, OrganizationChange change, SetUserOrganization.Handler handler, AdminUserQueries queries, LapakText text) =>
+        await Answer(await handler.HandleAsync(id, change.OrganizationId, change.Manager), id, queries, text);
 
     /// <summary>Done → the user as it is now; a refused rule → 409 with the reason; bad input → field errors.</summary>
     private static async Task<Results<Ok<AdminUserView>, ValidationProblem, NotFound, ProblemHttpResult>> Answer(

@@ -6,7 +6,7 @@ namespace Lapak.Web.Features.Accounts.Admin;
 /// <summary>One user as admins see it, in the list, on the details page and in the API.</summary>
 public sealed record AdminUserView(
     Guid Id, string FullName, string Email, string? PhoneNumber, string[] Roles, Guid? OrganizationId, string? OrganizationName,
-    bool IsActive, bool EmailConfirmed, string PreferredLanguage, DateTime CreatedAt);
+    bool IsActive, bool EmailConfirmed, string PreferredLanguage, DateTime CreatedAt, bool IsOrganizationManager = false);
 
 public sealed record AdminUserPage(IReadOnlyList<AdminUserView> Items, int Page, int PageSize, int Total)
 {
@@ -91,7 +91,7 @@ public sealed class AdminUserQueries(LapakDbContext db)
             u.Id, u.FullName, u.Email ?? "", u.PhoneNumber,
             roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).OrderBy(RoleOrder).ToArray(),
             u.OrganizationId, u.OrganizationId is { } o ? orgs.GetValueOrDefault(o) : null,
-            u.IsActive, u.EmailConfirmed, u.PreferredLanguage, u.CreatedAt)).ToList();
+            u.IsActive, u.EmailConfirmed, u.PreferredLanguage, u.CreatedAt, u.IsOrganizationManager)).ToList();
     }
 
     /// <summary>How many accounts can still administer Lapak; the last one is protected.</summary>
