@@ -9,7 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Lapak.Web.Features.Helpdesk.Tickets;
 
 public sealed record TicketSummary(string Code, string Subject, string RequestType, TicketStatus Status, TicketPriority Priority,
-    string CustomerName, string? TeamName, string? AssigneeName, DateTime CreatedAt, DateTime UpdatedAt);
+    string CustomerName, string? TeamName, string? AssigneeName, DateTime CreatedAt, DateTime UpdatedAt)
+{
+    [System.Text.Json.Serialization.JsonIgnore] internal Guid Id { get; init; }
+}
 
 public sealed record TicketListPage(IReadOnlyList<TicketSummary> Items, int Page, int PageSize, int Total, IReadOnlyDictionary<TicketStatus, int> Totals);
 
@@ -54,10 +57,17 @@ public sealed class TicketQueries(LapakDbContext db, TicketAccess access, Ticket
             : await q.CountAsync();
         var page = Math.Max(1, filter.Page);
         var size = Math.Clamp(filter.PageSize, 1, 100);
-        var lang = LapakCultures.Current;
         // Two steps: the page's ids from the tickets alone (one index walk, newest change first), then their names.
         // Joined in one query, the planner may start from the users table and sort every matching ticket.
         var ids = await q.OrderByDescending(t => t.UpdatedAt).ThenBy(t => t.Id).Skip((page - 1) * size).Take(size).Select(t => t.Id).ToListAsync();
+        var items = await SummariesAsync(ids);
+        return new TicketListPage(items, page, size, total, totals);
+    }
+
+    /// <summary>The list rows of <paramref name="ids"/>, in that order, with their type, customer, team and assignee names.</summary>
+    public async Task<IReadOnlyList<TicketSummary>> SummariesAsync(IReadOnlyList<Guid> ids)
+    {
+        var lang = LapakCultures.Current;
         var found = await (from t in db.Set<Ticket>()
                            where ids.Contains(t.Id)
                            join rt in db.Set<RequestType>() on t.RequestTypeId equals rt.Id
@@ -66,13 +76,10 @@ public sealed class TicketQueries(LapakDbContext db, TicketAccess access, Ticket
                            from tm in teams.DefaultIfEmpty()
                            join a in db.Users on t.AssigneeId equals a.Id into assignees
                            from a in assignees.DefaultIfEmpty()
-                           select new { t.Id, t.Code, t.Subject, rt.NameId, rt.NameEn, t.Status, t.Priority, Customer = c.FullName,
-                               Team = tm == null ? null : tm.Name, Assignee = a == null ? null : a.FullName, t.CreatedAt, t.UpdatedAt })
+                           select new TicketSummary(t.Code, t.Subject, lang == "en" ? rt.NameEn : rt.NameId, t.Status, t.Priority, c.FullName,
+                               tm == null ? null : tm.Name, a == null ? null : a.FullName, t.CreatedAt, t.UpdatedAt) { Id = t.Id })
             .ToDictionaryAsync(r => r.Id);
-        var rows = ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
-        var items = rows.Select(r => new TicketSummary(r.Code, r.Subject, lang == "en" ? r.NameEn : r.NameId, r.Status, r.Priority,
-            r.Customer, r.Team, r.Assignee, r.CreatedAt, r.UpdatedAt)).ToList();
-        return new TicketListPage(items, page, size, total, totals);
+        return ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
     }
 
     /// <summary>What the totals depend on: who asks (their teams and roles) and every filter but status, search and page.</summary>
