@@ -1,3 +1,4 @@
+using Lapak.Tests.Features.Helpdesk;
 using System.Text.RegularExpressions;
 using Lapak.Web.Features.Accounts;
 using Lapak.Web.Features.Helpdesk.Tickets;
@@ -19,13 +20,7 @@ public sealed class AdminBuildsAVisitRequestTypeJourney(BrowserFixture browser)
     {
         var admin = await App.CreateUserAsync(Roles.Admin);
         var customer = await App.CreateUserAsync(Roles.Customer);
-        var agent = await App.CreateUserAsync(Roles.Agent);
-        await App.WithDbAsync(async d =>
-        {
-            var team = await d.Set<Team>().Where(t => t.Name == "Customer Service").Select(t => t.Id).SingleAsync();
-            d.Add(new TeamMember { TeamId = team, UserId = agent.Id });
-            return await d.SaveChangesAsync();
-        });
+        var agent = await WorkspaceKit.AgentInTeamAsync(App);
         var tag = Guid.NewGuid().ToString("N")[..5];
         var nameId = $"Kunjungan DC {tag}";
         var subject = $"Kunjungan pemeliharaan rak {tag}";

@@ -1,3 +1,4 @@
+using Lapak.Tests.Features.Helpdesk;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -22,13 +23,7 @@ public sealed class AgentAndCustomerWorkOneTicketJourney(BrowserFixture browser)
     public async Task An_agent_answers_notes_and_resolves_a_ticket_and_the_customer_sees_the_answer_but_not_the_note_and_reopens_it()
     {
         var customer = await App.CreateUserAsync(Roles.Customer);
-        var agent = await App.CreateUserAsync(Roles.Agent);
-        await App.WithDbAsync(async d =>
-        {
-            var team = await d.Set<Team>().Where(t => t.Name == "Customer Service").Select(t => t.Id).SingleAsync();
-            d.Add(new TeamMember { TeamId = team, UserId = agent.Id });
-            return await d.SaveChangesAsync();
-        });
+        var agent = await WorkspaceKit.AgentInTeamAsync(App);
         var tag = Guid.NewGuid().ToString("N")[..6];
         var subject = $"Internet putus sejak pagi {tag}";
         var code = await OpenTicketAsync(customer, subject);
@@ -123,16 +118,6 @@ public sealed class AgentAndCustomerWorkOneTicketJourney(BrowserFixture browser)
         });
     }
 
-    private async Task<string> OpenTicketAsync(TestUser customer, string subject)
-    {
-        var type = await App.WithDbAsync(d => d.Set<RequestType>().Where(t => t.NameEn == "General question").Select(t => t.Id).SingleAsync());
-        using var api = await App.ApiAsync(customer);
-        var response = await api.PostAsJsonAsync("/api/v1/tickets", new
-        {
-            requestTypeId = type, subject, description = "Lampu LOS di modem menyala merah sejak jam tujuh pagi.",
-        });
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.GetProperty("code").GetString()!;
-    }
+    private Task<string> OpenTicketAsync(TestUser customer, string subject) =>
+        WorkspaceKit.OpenTicketAsync(App, customer, subject, "Lampu LOS di modem menyala merah sejak jam tujuh pagi.");
 }

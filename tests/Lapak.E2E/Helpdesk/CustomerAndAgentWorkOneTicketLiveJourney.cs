@@ -1,3 +1,4 @@
+using Lapak.Tests.Features.Helpdesk;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -21,13 +22,7 @@ public sealed class CustomerAndAgentWorkOneTicketLiveJourney(BrowserFixture brow
     public async Task Replies_typing_and_status_changes_appear_on_the_other_persons_page_without_reloading()
     {
         var customer = await App.CreateUserAsync(Roles.Customer);
-        var agent = await App.CreateUserAsync(Roles.Agent);
-        await App.WithDbAsync(async d =>
-        {
-            var team = await d.Set<Team>().Where(t => t.Name == "Customer Service").Select(t => t.Id).SingleAsync();
-            d.Add(new TeamMember { TeamId = team, UserId = agent.Id });
-            return await d.SaveChangesAsync();
-        });
+        var agent = await WorkspaceKit.AgentInTeamAsync(App);
         var tag = Guid.NewGuid().ToString("N")[..6];
         var code = await OpenTicketAsync(customer, $"Wifi lambat tiap malam {tag}");
         var reply = $"Halo, kami sedang cek jaringan di area Anda ({tag}).";
@@ -135,13 +130,6 @@ public sealed class CustomerAndAgentWorkOneTicketLiveJourney(BrowserFixture brow
         });
     }
 
-    private async Task<string> OpenTicketAsync(TestUser customer, string subject)
-    {
-        var type = await App.WithDbAsync(d => d.Set<RequestType>().Where(t => t.NameEn == "General question").Select(t => t.Id).SingleAsync());
-        using var api = await App.ApiAsync(customer);
-        var response = await api.PostAsJsonAsync("/api/v1/tickets", new { requestTypeId = type, subject, description = "Mulai jam delapan malam internet melambat." });
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.GetProperty("code").GetString()!;
-    }
+    private Task<string> OpenTicketAsync(TestUser customer, string subject) =>
+        WorkspaceKit.OpenTicketAsync(App, customer, subject, "Mulai jam delapan malam internet melambat.");
 }

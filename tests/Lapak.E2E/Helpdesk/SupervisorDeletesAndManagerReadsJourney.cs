@@ -1,3 +1,4 @@
+using Lapak.Tests.Features.Helpdesk;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -66,13 +67,6 @@ public sealed class SupervisorDeletesAndManagerReadsJourney(BrowserFixture brows
         });
     }
 
-    private async Task<string> OpenTicketAsync(TestUser customer, string subject)
-    {
-        var type = await App.WithDbAsync(d => d.Set<RequestType>().Where(t => t.NameEn == "General question").Select(t => t.Id).SingleAsync());
-        using var api = await App.ApiAsync(customer);
-        var response = await api.PostAsJsonAsync("/api/v1/tickets", new { requestTypeId = type, subject, description = "Mohon dibantu secepatnya." });
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.GetProperty("code").GetString()!;
-    }
+    private Task<string> OpenTicketAsync(TestUser customer, string subject) =>
+        WorkspaceKit.OpenTicketAsync(App, customer, subject, "Mohon dibantu secepatnya.");
 }

@@ -45,7 +45,7 @@ public static class ImapBox
         catch (FolderNotFoundException)
         {
             var root = client.GetFolder(client.PersonalNamespaces[0]);
-            return await root.CreateAsync(folder, isMessageFolder: true);
+            return await root.CreateAsync(folder, isMessageFolder: true) ?? await client.GetFolderAsync(folder);
         }
     }
 }

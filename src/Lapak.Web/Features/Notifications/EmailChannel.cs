@@ -114,7 +114,7 @@ public sealed class EmailChannel(IOptions<SmtpOptions> smtp, IOptions<LapakOptio
         message.InReplyTo = root;
         message.References.Add(root);
         var key = thread.IndexOf('-') is var dash and >= 0 ? thread[(dash + 1)..] : thread;
-        if (!message.Subject.Contains($"[#{key}]", StringComparison.Ordinal)) message.Subject = $"[#{key}] {message.Subject}";
+        if (message.Subject?.Contains($"[#{key}]", StringComparison.Ordinal) != true) message.Subject = $"[#{key}] {message.Subject}";
         if (!string.IsNullOrWhiteSpace(replyTo)) message.ReplyTo.Add(MailboxAddress.Parse(replyTo));
     }
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lapak.Tests.Features.Helpdesk;
 
 /// <summary>Arrange steps for the ticket page and team list tests: tickets opened through the API, agents put in teams.</summary>
-internal static class WorkspaceKit
+public static class WorkspaceKit
 {
     public const string CustomerService = "Customer Service";
 

@@ -21,9 +21,7 @@ public sealed class InboundMailbox(IServiceScopeFactory scopes, IOptions<Inbound
         var o = options.Value;
         if (!o.Enabled) return new(0, 0, 0, 0, 0, 0);
 
-        using var client = new ImapClient { Timeout = 60_000 };
-        await client.ConnectAsync(o.Host, o.Port, o.Security, ct);
-        await client.AuthenticateAsync(o.Username, o.Password, ct);
+        using var client = await ConnectAsync(o, ct);
         var folder = await FolderAsync(client, o.Folder, create: false, ct);
         await folder.OpenAsync(FolderAccess.ReadWrite, ct);
         var uids = (await folder.SearchAsync(SearchQuery.NotSeen, ct)).Take(o.BatchSize).ToList();
@@ -110,9 +108,7 @@ public sealed class InboundMailbox(IServiceScopeFactory scopes, IOptions<Inbound
     {
         var o = options.Value;
         if (!o.Enabled) return false;
-        using var client = new ImapClient { Timeout = 60_000 };
-        await client.ConnectAsync(o.Host, o.Port, o.Security, ct);
-        await client.AuthenticateAsync(o.Username, o.Password, ct);
+        using var client = await ConnectAsync(o, ct);
         IMailFolder failed;
         try { failed = await FolderAsync(client, o.FailedFolder, create: false, ct); }
         catch (FolderNotFoundException) { return false; }
@@ -135,6 +131,24 @@ public sealed class InboundMailbox(IServiceScopeFactory scopes, IOptions<Inbound
         await scope.ServiceProvider.GetRequiredService<ProcessInboundEmail.Handler>().NoteAsync(messageId, from, e?.Subject, outcome, detail, ct);
     }
 
+    /// <summary>A client signed in to the configured mailbox (only called once <see cref="InboundMailOptions.Enabled"/>,
+    /// whose validation makes host, user name and password present).</summary>
+    private static async Task<ImapClient> ConnectAsync(InboundMailOptions o, CancellationToken ct)
+    {
+        var client = new ImapClient { Timeout = 60_000 };
+        try
+        {
+            await client.ConnectAsync(o.Host!, o.Port, o.Security, ct);
+            await client.AuthenticateAsync(o.Username!, o.Password!, ct);
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
     private static async Task<IMailFolder> FolderAsync(ImapClient client, string name, bool create, CancellationToken ct)
     {
         if (string.Equals(name, "INBOX", StringComparison.OrdinalIgnoreCase)) return client.Inbox;
@@ -142,7 +156,7 @@ public sealed class InboundMailbox(IServiceScopeFactory scopes, IOptions<Inbound
         catch (FolderNotFoundException) when (create)
         {
             var root = client.GetFolder(client.PersonalNamespaces[0]);
-            try { return await root.CreateAsync(name, isMessageFolder: true, ct); }
+            try { return await root.CreateAsync(name, isMessageFolder: true, ct) ?? await client.GetFolderAsync(name, ct); }
             catch (ImapCommandException) { return await client.GetFolderAsync(name, ct); } // created meanwhile by another poller
         }
     }

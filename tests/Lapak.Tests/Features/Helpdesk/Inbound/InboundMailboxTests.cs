@@ -113,7 +113,7 @@ public sealed class InboundMailboxTests
     {
         d.Add(new InboundEmail
         {
-            MessageId = message.MessageId, FromAddress = message.From.Mailboxes.First().Address, Subject = message.Subject,
+            MessageId = message.MessageId!, FromAddress = message.From.Mailboxes.First().Address, Subject = message.Subject ?? "",
             ReceivedAt = DateTime.UtcNow - ago, Outcome = InboundOutcome.Failed, Detail = InboundReasons.Processing,
         });
         return d.SaveChangesAsync();
