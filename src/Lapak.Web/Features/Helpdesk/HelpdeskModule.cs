@@ -62,6 +62,7 @@ public static class HelpdeskModule
         app.MapCannedEndpoints();
         Admin.HelpdeskAdminEndpoints.MapHelpdeskAdminEndpoints(app);
         app.MapTicketUpdateEndpoints();
+        app.MapTeamSettingsEndpoints();
         return app;
     }
 

@@ -16,7 +16,7 @@ public sealed record FilterOption(string Value, string Label);
 /// The tickets staff work on, in three tabs: assigned to me, my teams', all (supervisors and admins). Active tickets
 /// (not resolved or closed) by default, with filters by status, type, priority, team, assignee and period, and paging.
 /// </summary>
-public sealed class TeamTicketsModel(TicketQueries queries, LapakDbContext db, LapakText text) : PageModel
+public sealed class TeamTicketsModel(TicketQueries queries, LapakDbContext db, LapakText text, Teams.SetRoundRobin.Handler teamSettings) : PageModel
 {
     public const int PageSize = 20;
     private const string Path = "/helpdesk/team";
@@ -34,6 +34,8 @@ public sealed class TeamTicketsModel(TicketQueries queries, LapakDbContext db, L
 
     public TicketListPage Result { get; private set; } = new([], 1, PageSize, 0, new Dictionary<TicketStatus, int>());
     public bool SeesAll { get; private set; }
+    /// <summary>The caller supervises a team (or is an admin), so the team settings are theirs to change.</summary>
+    public bool SetsTeams { get; private set; }
     public TicketScope Scope { get; private set; }
     public bool Misread { get; private set; }
     public List<FilterOption> Types { get; private set; } = [];
@@ -51,6 +53,7 @@ public sealed class TeamTicketsModel(TicketQueries queries, LapakDbContext db, L
     public async Task<IActionResult> OnGetAsync()
     {
         SeesAll = TicketAccess.SeesAll(User);
+        SetsTeams = await teamSettings.Manageable(User).AnyAsync();
         // A tab the reader may not use (an agent typing scope=all) shows their teams' tickets instead.
         Scope = Enum.TryParse<TicketScope>(ScopeText, true, out var s) && s is TicketScope.Mine or TicketScope.Teams or TicketScope.All
                 && TicketListFilter.MayUse(User, s) ? s : DefaultScope;

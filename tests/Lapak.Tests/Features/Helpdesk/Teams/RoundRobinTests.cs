@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Lapak.Web.Features.Helpdesk.Teams;
 using Lapak.Web.Features.Helpdesk.Tickets;
@@ -95,5 +96,47 @@ public sealed class RoundRobinTests(Apps apps)
         Assert.Equal(HttpStatusCode.Redirect,
             (await adminPages.PostFormAsync("/helpdesk/team/settings", new() { ["teamId"] = teamId.ToString(), ["roundRobin"] = "true" })).Status);
         Assert.True(await app.WithDbAsync(d => d.Set<HelpdeskTeamSettings>().AnyAsync(s => s.TeamId == teamId && s.RoundRobin)));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task The_api_sets_round_robin_for_a_supervised_team_only(Db db)
+    {
+        var app = await apps.Get(db);
+        var (team, _) = await OtherTeamAsync(app);
+        var teamId = await TeamIdAsync(app, team);
+        var supervisor = await AgentInTeamAsync(app, team);
+        await app.WithDbAsync(d => d.Set<TeamMember>().Where(m => m.TeamId == teamId && m.UserId == supervisor.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.IsSupervisor, true)));
+        using var api = await app.ApiAsync(supervisor);
+
+        var listed = await api.GetFromJsonAsync<List<SetRoundRobin.TeamRow>>("/api/v1/helpdesk/teams");
+        Assert.Equal([teamId], listed!.Select(t => t.Id));
+        Assert.Equal(HttpStatusCode.NoContent, (await api.PutAsJsonAsync($"/api/v1/helpdesk/teams/{teamId}/round-robin", new { enabled = true })).StatusCode);
+        Assert.True(await app.WithDbAsync(d => d.Set<HelpdeskTeamSettings>().Where(s => s.TeamId == teamId).Select(s => s.RoundRobin).SingleAsync()));
+
+        // A team they do not supervise does not exist for them; a plain agent supervises nothing; customers may not ask.
+        var customerService = await TeamIdAsync(app, CustomerService);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.PutAsJsonAsync($"/api/v1/helpdesk/teams/{customerService}/round-robin", new { enabled = true })).StatusCode);
+        using var agent = await app.ApiAsync(await AgentInTeamAsync(app, team));
+        Assert.Equal(HttpStatusCode.NotFound, (await agent.PutAsJsonAsync($"/api/v1/helpdesk/teams/{teamId}/round-robin", new { enabled = false })).StatusCode);
+        using var customer = await app.ApiAsync(await app.CreateUserAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await customer.PutAsJsonAsync($"/api/v1/helpdesk/teams/{teamId}/round-robin", new { enabled = false })).StatusCode);
+        Assert.False(await app.WithDbAsync(d => d.Set<HelpdeskTeamSettings>().AnyAsync(s => s.TeamId == customerService && s.RoundRobin)));
+        Assert.True(await app.WithDbAsync(d => d.Set<HelpdeskTeamSettings>().Where(s => s.TeamId == teamId).Select(s => s.RoundRobin).SingleAsync()));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task The_team_list_offers_team_settings_to_whoever_supervises_a_team_and_to_nobody_else(Db db)
+    {
+        var app = await apps.Get(db);
+        var (team, _) = await OtherTeamAsync(app);
+        var teamId = await TeamIdAsync(app, team);
+        var leader = await AgentInTeamAsync(app, team);
+        await app.WithDbAsync(d => d.Set<TeamMember>().Where(m => m.TeamId == teamId && m.UserId == leader.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.IsSupervisor, true)));
+        var member = await AgentInTeamAsync(app, team);
+
+        Assert.Contains("href=\"/helpdesk/team/settings\"", (await (await app.SignInAsync(leader)).GetAsync("/helpdesk/team")).Html);
+        Assert.DoesNotContain("href=\"/helpdesk/team/settings\"", (await (await app.SignInAsync(member)).GetAsync("/helpdesk/team")).Html);
     }
 }
