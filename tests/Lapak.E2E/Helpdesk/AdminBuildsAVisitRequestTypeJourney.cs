@@ -28,8 +28,9 @@ public sealed class AdminBuildsAVisitRequestTypeJourney(BrowserFixture browser)
         await browser.RunAsync(nameof(AdminBuildsAVisitRequestTypeJourney) + "-admin", Device.Desktop, async page =>
         {
             await browser.SignInAsync(page, admin.Email, admin.Password);
-            await page.GetByRole(AriaRole.Navigation, new() { NameRegex = browser.Either("Main menu") })
-                .GetByRole(AriaRole.Link, new() { NameRegex = browser.Either("Helpdesk dashboard") }).ClickAsync();
+            var menu = page.GetByRole(AriaRole.Navigation, new() { NameRegex = browser.Either("Main menu") });
+            await menu.GetByRole(AriaRole.Button, new() { NameRegex = browser.Either("Manage helpdesk") }).ClickAsync();
+            await menu.GetByRole(AriaRole.Link, new() { NameRegex = browser.Either("Helpdesk dashboard") }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(browser.Either("Helpdesk dashboard"));
             await browser.AssertAccessibleAsync(page, "desktop-helpdesk-dashboard");
 
