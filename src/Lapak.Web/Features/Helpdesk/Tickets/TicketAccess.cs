@@ -15,6 +15,9 @@ public sealed class TicketAccess(LapakDbContext db)
 
     public static bool IsStaff(ClaimsPrincipal user) => Roles.Staff.Any(user.IsInRole);
 
+    /// <summary>The ids of the teams <paramref name="userId"/> belongs to, as a subquery for ticket filters.</summary>
+    public IQueryable<Guid> TeamsOf(Guid userId) => db.Set<TeamMember>().Where(m => m.UserId == userId).Select(m => m.TeamId);
+
     /// <summary>The tickets <paramref name="user"/> may see, as a query to filter further.</summary>
     public IQueryable<Ticket> Visible(ClaimsPrincipal user)
     {
@@ -23,7 +26,7 @@ public sealed class TicketAccess(LapakDbContext db)
         if (SeesAll(user)) return tickets;
         if (IsStaff(user))
         {
-            var myTeams = db.Set<TeamMember>().Where(m => m.UserId == me).Select(m => m.TeamId);
+            var myTeams = TeamsOf(me);
             return tickets.Where(t => t.CustomerId == me || (t.TeamId != null && myTeams.Contains(t.TeamId.Value)));
         }
         // An organization's manager also sees every ticket of the organization; read from the database, so a change

@@ -101,7 +101,7 @@ public sealed class TicketQueries(LapakDbContext db, TicketAccess access, Ticket
                 q = q.Where(t => t.CustomerId == me);
                 break;
             case TicketScope.Teams:
-                var myTeams = db.Set<TeamMember>().Where(m => m.UserId == me).Select(m => m.TeamId);
+                var myTeams = access.TeamsOf(me);
                 q = q.Where(t => t.TeamId != null && myTeams.Contains(t.TeamId.Value));
                 break;
             case TicketScope.Organization:
@@ -127,7 +127,7 @@ public sealed class TicketQueries(LapakDbContext db, TicketAccess access, Ticket
     /// </summary>
     public IQueryable<Ticket> Queue(Guid agentId)
     {
-        var myTeams = db.Set<Team>().Where(t => db.Set<TeamMember>().Any(m => m.TeamId == t.Id && m.UserId == agentId)).Select(t => t.Id);
+        var myTeams = access.TeamsOf(agentId);
         return db.Set<Ticket>()
             .Where(t => t.AssigneeId == null && t.TeamId != null && myTeams.Contains(t.TeamId.Value)
                         && (t.Status == TicketStatus.New || t.Status == TicketStatus.Open))
