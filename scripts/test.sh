@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every Lapak test against real services: installs what is missing (PostgreSQL, Redis, Dovecot and
+# Runs every Lapak test against real services: installs what is missing (PostgreSQL, Redis, Dovecot, poppler-utils and
 # Chromium from Debian, MailDev from npm), starts them on 127.0.0.1, runs the unit, integration and
 # browser tests, stops the services, and ends with one line: "N passed, N failed[, N skipped]".
 # Usage: scripts/test.sh [extra dotnet test arguments, e.g. --filter Name~Profile]
@@ -15,6 +15,8 @@ need_apt=()
 command -v redis-server >/dev/null || need_apt+=(redis-server)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 command -v dovecot >/dev/null || need_apt+=(dovecot-imapd)
+# pdftotext and pdftoppm read the permit and report PDFs back in the tests.
+command -v pdftoppm >/dev/null || need_apt+=(poppler-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing ${need_apt[*]} from Debian"
   export DEBIAN_FRONTEND=noninteractive

@@ -120,6 +120,17 @@ public sealed partial class TicketDetailsModel(TicketAccess access, TicketQuerie
         TicketEventKind.DetailsEdited => e.NewValue is null ? l["{0} edited the description", e.ActorName]
             : l["{0} changed the subject from “{1}” to “{2}”", e.ActorName, e.OldValue ?? "", e.NewValue],
         TicketEventKind.Rated => l["{0} rated the help {1}/5", e.ActorName, e.NewValue ?? "–"],
+        TicketEventKind.Escalated => e.OldValue == TicketEvent.AutomaticEscalation ? l["The ticket was escalated automatically to {0}", e.NewValue ?? "–"]
+            : l["{0} escalated the ticket to {1}", e.ActorName, e.NewValue ?? "–"],
+        TicketEventKind.SlaWarning => e.NewValue == nameof(Sla.SlaMeasure.FirstResponse)
+            ? l["The first response is due soon"] : l["The resolution is due soon"],
+        TicketEventKind.SlaBreached => e.NewValue == nameof(Sla.SlaMeasure.FirstResponse)
+            ? l["The first response due time passed"] : l["The resolution due time passed"],
+        TicketEventKind.ApprovalRequested => l["{0} asked {1} for approval", e.ActorName, e.NewValue ?? "–"],
+        TicketEventKind.Approved => l["{0} approved the request", e.ActorName],
+        TicketEventKind.Rejected => l["{0} rejected the request", e.ActorName],
+        TicketEventKind.PermitRevoked => l["{0} revoked the permit", e.ActorName],
+        TicketEventKind.IncidentLinked => l["{0} linked the ticket to the incident “{1}”", e.ActorName, e.NewValue ?? "–"],
         _ => e.ActorName,
     };
 

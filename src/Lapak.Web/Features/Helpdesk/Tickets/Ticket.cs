@@ -46,6 +46,19 @@ public sealed class Ticket
     public TicketSource Source { get; set; } = TicketSource.Portal;
     /// <summary>Soft delete: a deleted ticket disappears from every list and page; the reason stays in the activity log.</summary>
     public DateTime? DeletedAt { get; set; }
+    /// <summary>
+    /// The site the ticket is about (a data-center visit) or the branch it was escalated to; its supervisor approves.
+    /// </summary>
+    public Guid? BranchId { get; set; }
+    /// <summary>SLA due times in UTC, kept by the SLA clock; the resolution due time is null while the clock is paused.</summary>
+    public DateTime? FirstResponseDueAt { get; set; }
+    public DateTime? ResolutionDueAt { get; set; }
+    /// <summary>When the assignee was warned of a coming breach, so the warning goes out once per due time.</summary>
+    public DateTime? SlaWarnedAt { get; set; }
+    /// <summary>When the breach was handled (escalated automatically), so it happens once even with several instances.</summary>
+    public DateTime? SlaBreachedAt { get; set; }
+    /// <summary>The latest escalation, for the lists; every escalation is a <c>TicketEscalation</c> row and a history line.</summary>
+    public DateTime? EscalatedAt { get; set; }
     public Guid? DeletedById { get; set; }
     public string? DeleteReason { get; set; }
 
@@ -131,6 +144,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasOne<LapakUser>().WithMany().HasForeignKey(x => x.CreatedById).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<LapakUser>().WithMany().HasForeignKey(x => x.AssigneeId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Branch>().WithMany().HasForeignKey(x => x.BranchId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.TicketId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.CustomerId, x.CreatedAt });
         b.HasIndex(x => new { x.TeamId, x.Status, x.CreatedAt });
@@ -145,5 +159,11 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasIndex(x => new { x.Status, x.UpdatedAt }, "IX_helpdesk_tickets_live_status").HasFilter(live);
         // Newest change first across statuses (the "active" and "all" lists): walked backwards, it stops at a page.
         b.HasIndex(x => x.UpdatedAt, "IX_helpdesk_tickets_live_updated").HasFilter(live);
+        // The SLA runner's scans: live tickets with a due time, soonest first.
+        b.HasIndex(x => x.FirstResponseDueAt, "IX_helpdesk_tickets_live_first_response_due").HasFilter(live);
+        b.HasIndex(x => x.ResolutionDueAt, "IX_helpdesk_tickets_live_resolution_due").HasFilter(live);
+        b.HasIndex(x => new { x.BranchId, x.Status });
+        // Reports walk a period of creation.
+        b.HasIndex(x => x.CreatedAt);
     }
 }

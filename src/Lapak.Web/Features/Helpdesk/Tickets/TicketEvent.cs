@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Lapak.Web.Features.Helpdesk.Tickets;
 
-public enum TicketEventKind { Created, StatusChanged, PriorityChanged, Replied, NoteAdded, Assigned, TypeChanged, DetailsEdited, Rated, TeamChanged }
+public enum TicketEventKind { Created, StatusChanged, PriorityChanged, Replied, NoteAdded, Assigned, TypeChanged, DetailsEdited, Rated, TeamChanged,
+    Escalated, SlaWarning, SlaBreached, ApprovalRequested, Approved, Rejected, PermitRevoked, IncidentLinked }
 
 /// <summary>One line of a ticket's history: who, what, when, old → new.</summary>
 public sealed class TicketEvent
@@ -18,6 +19,12 @@ public sealed class TicketEvent
     public string? NewValue { get; set; }
     /// <summary>Why, when the change asks for one (a reassignment).</summary>
     public string? Reason { get; set; }
+
+    /// <summary>
+    /// <see cref="OldValue"/> of an <see cref="TicketEventKind.Escalated"/> line the SLA runner wrote; its
+    /// <see cref="NewValue"/> names where the ticket went (a supervisor, a team, a branch) and <see cref="Reason"/> why.
+    /// </summary>
+    public const string AutomaticEscalation = "automatic";
 
     /// <summary>Internal notes are history too, but only staff may see that they happened.</summary>
     public bool IsInternal => Kind == TicketEventKind.NoteAdded;

@@ -429,6 +429,64 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("helpdesk_canned_responses", (string)null);
                 });
 
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Escalations.TicketEscalation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Automatic")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("ById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<Guid?>("FromTeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ToBranchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ToTeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ToUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToBranchId");
+
+                    b.HasIndex("ToTeamId");
+
+                    b.HasIndex("TicketId", "At");
+
+                    b.HasIndex("ToUserId", "At");
+
+                    b.ToTable("helpdesk_ticket_escalations", (string)null);
+                });
+
             modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Inbound.InboundEmail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -473,6 +531,226 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("ReceivedAt");
 
                     b.ToTable("helpdesk_inbound_emails", (string)null);
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Impact")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SourceTicketId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("TechnicianId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("SourceTicketId");
+
+                    b.HasIndex("TechnicianId");
+
+                    b.HasIndex("State", "UpdatedAt");
+
+                    b.ToTable("helpdesk_incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Incidents.IncidentSubscription", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("IncidentId", "CustomerId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("helpdesk_incident_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Incidents.IncidentUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "At");
+
+                    b.ToTable("helpdesk_incident_updates", (string)null);
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Permits.Permit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApprovalComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ApprovedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApprovedByName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("BranchAddress")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BranchName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("BranchTimeZone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CompanyName")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("Equipment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RevokeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RevokedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RevokedByName")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("VisitorsJson")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateTime>("WindowEndUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("WindowStartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("TicketId")
+                        .IsUnique();
+
+                    b.HasIndex("BranchId", "WindowStartUtc");
+
+                    b.ToTable("helpdesk_permits", (string)null);
                 });
 
             modelBuilder.Entity("Lapak.Web.Features.Helpdesk.RequestTypes.RequestType", b =>
@@ -533,6 +811,108 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("helpdesk_request_types", (string)null);
                 });
 
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Sla.BusinessCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("BranchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WeekJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BranchId")
+                        .IsUnique()
+                        .HasFilter("\"BranchId\" IS NOT NULL");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("TeamId")
+                        .IsUnique()
+                        .HasFilter("\"TeamId\" IS NOT NULL");
+
+                    b.ToTable("helpdesk_calendars", (string)null);
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Sla.BusinessHoliday", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarId", "StartDate");
+
+                    b.ToTable("helpdesk_calendar_holidays", (string)null);
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Sla.SlaTarget", b =>
+                {
+                    b.Property<string>("Priority")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("FirstResponseMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("WarnBeforeMinutes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Priority");
+
+                    b.ToTable("helpdesk_sla_targets", (string)null);
+                });
+
             modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Teams.HelpdeskTeamSettings", b =>
                 {
                     b.Property<Guid>("TeamId")
@@ -561,6 +941,9 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("BranchId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTime?>("ClosedAt")
@@ -595,11 +978,17 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("FieldsJson")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<DateTime?>("FirstResponseAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FirstResponseDueAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("OrganizationId")
@@ -621,7 +1010,16 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("RequestTypeId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("ResolutionDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SlaBreachedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SlaWarnedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Source")
@@ -650,6 +1048,8 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("CreatedById");
 
                     b.HasIndex("OrganizationId");
@@ -657,6 +1057,8 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("RequestTypeId");
 
                     b.HasIndex("AssigneeId", "Status");
+
+                    b.HasIndex("BranchId", "Status");
 
                     b.HasIndex("CustomerId", "CreatedAt");
 
@@ -666,6 +1068,12 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.HasIndex(new[] { "CustomerId", "Status", "UpdatedAt" }, "IX_helpdesk_tickets_live_customer")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "FirstResponseDueAt" }, "IX_helpdesk_tickets_live_first_response_due")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "ResolutionDueAt" }, "IX_helpdesk_tickets_live_resolution_due")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.HasIndex(new[] { "Status", "UpdatedAt" }, "IX_helpdesk_tickets_live_status")
@@ -1127,12 +1535,120 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Escalations.TicketEscalation", b =>
+                {
+                    b.HasOne("Lapak.Web.Features.Helpdesk.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lapak.Web.Features.Accounts.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("ToBranchId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Lapak.Web.Features.Accounts.Team", null)
+                        .WithMany()
+                        .HasForeignKey("ToTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Lapak.Web.Features.Accounts.LapakUser", null)
+                        .WithMany()
+                        .HasForeignKey("ToUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Incidents.Incident", b =>
+                {
+                    b.HasOne("Lapak.Web.Features.Accounts.LapakUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Lapak.Web.Features.Helpdesk.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("SourceTicketId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Lapak.Web.Features.Accounts.LapakUser", null)
+                        .WithMany()
+                        .HasForeignKey("TechnicianId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Incidents.IncidentSubscription", b =>
+                {
+                    b.HasOne("Lapak.Web.Features.Accounts.LapakUser", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lapak.Web.Features.Helpdesk.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lapak.Web.Features.Helpdesk.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Incidents.IncidentUpdate", b =>
+                {
+                    b.HasOne("Lapak.Web.Features.Helpdesk.Incidents.Incident", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Permits.Permit", b =>
+                {
+                    b.HasOne("Lapak.Web.Features.Accounts.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lapak.Web.Features.Helpdesk.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lapak.Web.Features.Helpdesk.RequestTypes.RequestType", b =>
                 {
                     b.HasOne("Lapak.Web.Features.Accounts.Team", null)
                         .WithMany()
                         .HasForeignKey("DefaultTeamId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Sla.BusinessCalendar", b =>
+                {
+                    b.HasOne("Lapak.Web.Features.Accounts.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Lapak.Web.Features.Accounts.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Sla.BusinessHoliday", b =>
+                {
+                    b.HasOne("Lapak.Web.Features.Helpdesk.Sla.BusinessCalendar", null)
+                        .WithMany("Holidays")
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Teams.HelpdeskTeamSettings", b =>
@@ -1154,6 +1670,11 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Lapak.Web.Features.Accounts.LapakUser", null)
                         .WithMany()
                         .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Lapak.Web.Features.Accounts.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Lapak.Web.Features.Accounts.LapakUser", null)
@@ -1309,6 +1830,16 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Incidents.Incident", b =>
+                {
+                    b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Sla.BusinessCalendar", b =>
+                {
+                    b.Navigation("Holidays");
                 });
 
             modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Tickets.Ticket", b =>

@@ -422,6 +422,64 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("helpdesk_canned_responses", (string)null);
                 });
 
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Escalations.TicketEscalation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Automatic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FromTeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ToBranchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ToTeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ToUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToBranchId");
+
+                    b.HasIndex("ToTeamId");
+
+                    b.HasIndex("TicketId", "At");
+
+                    b.HasIndex("ToUserId", "At");
+
+                    b.ToTable("helpdesk_ticket_escalations", (string)null);
+                });
+
             modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Inbound.InboundEmail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -466,6 +524,226 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("ReceivedAt");
 
                     b.ToTable("helpdesk_inbound_emails", (string)null);
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Impact")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceTicketId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TechnicianId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("SourceTicketId");
+
+                    b.HasIndex("TechnicianId");
+
+                    b.HasIndex("State", "UpdatedAt");
+
+                    b.ToTable("helpdesk_incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Incidents.IncidentSubscription", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IncidentId", "CustomerId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("helpdesk_incident_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Incidents.IncidentUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "At");
+
+                    b.ToTable("helpdesk_incident_updates", (string)null);
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Permits.Permit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovalComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApprovedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedByName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BranchAddress")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BranchName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BranchTimeZone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompanyName")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Equipment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RevokedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedByName")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitorsJson")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowEndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("TicketId")
+                        .IsUnique();
+
+                    b.HasIndex("BranchId", "WindowStartUtc");
+
+                    b.ToTable("helpdesk_permits", (string)null);
                 });
 
             modelBuilder.Entity("Lapak.Web.Features.Helpdesk.RequestTypes.RequestType", b =>
@@ -526,6 +804,108 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("helpdesk_request_types", (string)null);
                 });
 
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Sla.BusinessCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BranchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WeekJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BranchId")
+                        .IsUnique()
+                        .HasFilter("\"BranchId\" IS NOT NULL");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("TeamId")
+                        .IsUnique()
+                        .HasFilter("\"TeamId\" IS NOT NULL");
+
+                    b.ToTable("helpdesk_calendars", (string)null);
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Sla.BusinessHoliday", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarId", "StartDate");
+
+                    b.ToTable("helpdesk_calendar_holidays", (string)null);
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Sla.SlaTarget", b =>
+                {
+                    b.Property<string>("Priority")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WarnBeforeMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Priority");
+
+                    b.ToTable("helpdesk_sla_targets", (string)null);
+                });
+
             modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Teams.HelpdeskTeamSettings", b =>
                 {
                     b.Property<Guid>("TeamId")
@@ -554,6 +934,9 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BranchId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClosedAt")
@@ -588,11 +971,17 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FieldsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("FirstResponseAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstResponseDueAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OrganizationId")
@@ -614,7 +1003,16 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("RequestTypeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ResolutionDueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SlaBreachedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SlaWarnedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
@@ -643,6 +1041,8 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("CreatedById");
 
                     b.HasIndex("OrganizationId");
@@ -650,6 +1050,8 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("RequestTypeId");
 
                     b.HasIndex("AssigneeId", "Status");
+
+                    b.HasIndex("BranchId", "Status");
 
                     b.HasIndex("CustomerId", "CreatedAt");
 
@@ -659,6 +1061,12 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.HasIndex(new[] { "CustomerId", "Status", "UpdatedAt" }, "IX_helpdesk_tickets_live_customer")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "FirstResponseDueAt" }, "IX_helpdesk_tickets_live_first_response_due")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "ResolutionDueAt" }, "IX_helpdesk_tickets_live_resolution_due")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.HasIndex(new[] { "Status", "UpdatedAt" }, "IX_helpdesk_tickets_live_status")
@@ -1114,12 +1522,120 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Escalations.TicketEscalation", b =>
+                {
+                    b.HasOne("Lapak.Web.Features.Helpdesk.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lapak.Web.Features.Accounts.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("ToBranchId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Lapak.Web.Features.Accounts.Team", null)
+                        .WithMany()
+                        .HasForeignKey("ToTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Lapak.Web.Features.Accounts.LapakUser", null)
+                        .WithMany()
+                        .HasForeignKey("ToUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Incidents.Incident", b =>
+                {
+                    b.HasOne("Lapak.Web.Features.Accounts.LapakUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Lapak.Web.Features.Helpdesk.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("SourceTicketId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Lapak.Web.Features.Accounts.LapakUser", null)
+                        .WithMany()
+                        .HasForeignKey("TechnicianId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Incidents.IncidentSubscription", b =>
+                {
+                    b.HasOne("Lapak.Web.Features.Accounts.LapakUser", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lapak.Web.Features.Helpdesk.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lapak.Web.Features.Helpdesk.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Incidents.IncidentUpdate", b =>
+                {
+                    b.HasOne("Lapak.Web.Features.Helpdesk.Incidents.Incident", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Permits.Permit", b =>
+                {
+                    b.HasOne("Lapak.Web.Features.Accounts.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lapak.Web.Features.Helpdesk.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lapak.Web.Features.Helpdesk.RequestTypes.RequestType", b =>
                 {
                     b.HasOne("Lapak.Web.Features.Accounts.Team", null)
                         .WithMany()
                         .HasForeignKey("DefaultTeamId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Sla.BusinessCalendar", b =>
+                {
+                    b.HasOne("Lapak.Web.Features.Accounts.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Lapak.Web.Features.Accounts.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Sla.BusinessHoliday", b =>
+                {
+                    b.HasOne("Lapak.Web.Features.Helpdesk.Sla.BusinessCalendar", null)
+                        .WithMany("Holidays")
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Teams.HelpdeskTeamSettings", b =>
@@ -1141,6 +1657,11 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Lapak.Web.Features.Accounts.LapakUser", null)
                         .WithMany()
                         .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Lapak.Web.Features.Accounts.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Lapak.Web.Features.Accounts.LapakUser", null)
@@ -1296,6 +1817,16 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Incidents.Incident", b =>
+                {
+                    b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Sla.BusinessCalendar", b =>
+                {
+                    b.Navigation("Holidays");
                 });
 
             modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Tickets.Ticket", b =>
