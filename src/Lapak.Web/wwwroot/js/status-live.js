@@ -10,10 +10,13 @@ if (window.signalR && document.getElementById("status-live")) {
     .withUrl("/hubs/status")
     .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 20000, 30000])
     .build();
+  // data-status-live tells tests (and curious readers of the DOM) whether pushes will arrive.
+  const mark = (state) => { document.body.dataset.statusLive = state; };
   connection.on("incident:changed", () => scheduleRefresh());
+  connection.onreconnecting(() => mark("reconnecting"));
   // Back after a drop: something may have changed meanwhile.
-  connection.onreconnected(() => scheduleRefresh());
-  const start = () => connection.start().catch(() => setTimeout(start, 30000));
+  connection.onreconnected(() => { mark("connected"); scheduleRefresh(); });
+  const start = () => connection.start().then(() => mark("connected")).catch(() => setTimeout(start, 30000));
   start();
 }
 
