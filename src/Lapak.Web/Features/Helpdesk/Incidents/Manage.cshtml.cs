@@ -46,6 +46,10 @@ public sealed class IncidentsManageModel(LapakDbContext db, IncidentQueries quer
         ModelState.Clear();
         var incident = await db.Set<Incident>().SingleOrDefaultAsync(i => i.Id == id);
         if (incident is null) return NotFound();
+        // The form always sends every field, and a cleared one arrives as null, which would mean "keep" to the use case.
+        Input.Title ??= "";
+        Input.Area ??= "";
+        Input.Impact ??= "";
         var problems = await details.HandleAsync(User, incident, Input);
         if (problems.Any) return await RefusedAsync(id, problems, nameof(Input));
         TempData["Flash"] = l["The incident's details have been saved."].Value;
