@@ -45,6 +45,10 @@ public sealed class IncidentAccessTests(Apps apps)
         Assert.Contains("\"staff\":null", one);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/v1/incidents/{Guid.NewGuid()}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Pages().GetAsync($"/status/{Guid.NewGuid()}")).Status);
+
+        var openApi = await anonymous.GetStringAsync("/openapi/v1.json");
+        foreach (var path in new[] { "/api/v1/incidents", "/api/v1/incidents/{id}/updates", "/api/v1/incidents/{id}/attach", "/api/v1/incidents/{id}/resolve-linked" })
+            Assert.Contains($"\"{path}\"", openApi);
     }
 
     [Theory, ClassData(typeof(Databases))]
