@@ -263,4 +263,44 @@ public sealed class EscalateTicketTests(Apps apps)
         Assert.Equal((EscalationTarget.TeamSupervisor, (Guid?)null, team.TeamId), (toTeam.Target, toTeam.ToUserId, toTeam.ToTeamId.GetValueOrDefault()));
         Assert.Equal(team.TeamName, Assert.Single(await EventsAsync(app, alone, TicketEventKind.Escalated)).NewValue);
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Handing_a_ticket_to_a_branch_sets_its_branch_moves_it_to_the_branch_team_and_tells_the_branch(Db db)
+    {
+        var app = await apps.Get(db);
+        var team = await TeamAsync(app);
+        var site = await TeamAsync(app);
+        var branch = await BranchAsync(app);
+        var member = await app.CreateUserAsync(Roles.Agent);
+        await app.WithDbAsync(async d =>
+        {
+            (await d.Set<Team>().SingleAsync(t => t.Id == site.TeamId)).BranchId = branch.BranchId;
+            d.Add(new BranchMember { BranchId = branch.BranchId, UserId = member.Id });
+            return await d.SaveChangesAsync();
+        });
+        var customer = await app.CreateUserAsync();
+        var code = await OpenAsync(app, customer, team.RequestTypeId);
+        var pages = await app.SignInAsync(team.Agent);
+
+        var escalatePage = await pages.GetAsync(Page(code) + "/escalate");
+        Assert.Equal(HttpStatusCode.OK, escalatePage.Status);
+        Assert.Contains(branch.Name, escalatePage.Text);
+        var noBranch = await EscalateAsync(pages, code, "Branch", "Pekerjaan di lokasi");
+        Assert.Equal(HttpStatusCode.BadRequest, noBranch.Status);
+        Assert.Contains(Id(app, "Choose a branch."), noBranch.Text);
+
+        var done = await EscalateAsync(pages, code, "Branch", "Pekerjaan di lokasi", branch: branch.BranchId);
+        Assert.Equal(HttpStatusCode.Redirect, done.Status);
+        var ticket = await TicketAsync(app, code);
+        Assert.Equal((branch.BranchId, site.TeamId), (ticket.BranchId.GetValueOrDefault(), ticket.TeamId.GetValueOrDefault()));
+        Assert.Equal(branch.Name, Assert.Single(await EventsAsync(app, code, TicketEventKind.Escalated)).NewValue);
+        var told = await app.WithDbAsync(d => d.Set<Notification>().Where(n => n.Kind == EscalationNotifications.Escalated).Select(n => n.UserId).ToListAsync());
+        Assert.Contains(branch.Supervisor.Id, told);
+        Assert.Contains(member.Id, told);
+
+        // The branch supervisor's desk now lists it as running work.
+        var desk = await (await app.SignInAsync(branch.Supervisor)).GetAsync("/helpdesk/supervisor");
+        Assert.Contains(TicketCode.Display(code), desk.Text);
+        Assert.Contains(site.TeamName, desk.Text);
+    }
 }
