@@ -14,7 +14,7 @@ public sealed record TeamSetup(Guid TeamId, string TeamName, Guid RequestTypeId,
 public sealed record BranchSetup(Guid BranchId, string Name, TestUser Supervisor);
 
 /// <summary>Arrange steps for the escalation and approval tests. Every test builds its own teams and branches, so the shared apps stay independent.</summary>
-internal static class EscalationKit
+public static class EscalationKit
 {
     public const string Window = "2027-01-15T08:00/2027-01-15T12:00";
 
