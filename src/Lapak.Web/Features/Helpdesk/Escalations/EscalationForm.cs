@@ -17,6 +17,9 @@ public sealed record EscalationForm(string Code, Guid? TeamId, Guid? BranchId, b
 {
     public string? ErrorOf(string field) => Errors.TryGetValue(field, out var e) ? string.Join(" ", e) : null;
 
+    /// <summary>A closed ticket keeps its escalations on show but cannot be escalated again.</summary>
+    public bool Closed { get; init; }
+
     public static async Task<EscalationForm> ForAsync(LapakDbContext db, EscalationQueries queries, Ticket ticket, EscalateTicket.Command? values = null,
         IReadOnlyDictionary<string, string[]>? errors = null)
     {
@@ -28,6 +31,6 @@ public sealed record EscalationForm(string Code, Guid? TeamId, Guid? BranchId, b
             Target = approval ? EscalationTarget.BranchSupervisor : EscalationTarget.TeamSupervisor, BranchId = ticket.BranchId,
         };
         return new EscalationForm(ticket.Code, ticket.TeamId, ticket.BranchId, approval, teams, branches, values,
-            errors ?? new Dictionary<string, string[]>(), await queries.ForTicketAsync(ticket.Id));
+            errors ?? new Dictionary<string, string[]>(), await queries.ForTicketAsync(ticket.Id)) { Closed = ticket.IsClosed };
     }
 }
