@@ -38,6 +38,7 @@ public static class HelpdeskModule
         services.AddInboundMail();
         services.AddFilesRatingsCannedAndAutoClose();
         services.AddHelpdeskIncidents();
+        Escalations.EscalationsSetup.AddHelpdeskEscalations(services);
 
         services.AddNotificationTemplate(HelpdeskNotifications.NewForTeam, "New ticket {code}",
             "{customer} opened ticket {code}: {subject}.", "Open the ticket");
@@ -65,6 +66,7 @@ public static class HelpdeskModule
         app.MapTicketUpdateEndpoints();
         app.MapTeamSettingsEndpoints();
         app.MapHelpdeskIncidents();
+        Escalations.EscalationsSetup.MapHelpdeskEscalations(app);
         return app;
     }
 

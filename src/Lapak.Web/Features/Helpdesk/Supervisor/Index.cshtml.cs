@@ -1,0 +1,43 @@
+using Lapak.Web.Features.Accounts;
+using Lapak.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lapak.Web.Features.Helpdesk.Supervisor;
+
+/// <summary>
+/// The supervisor's desk (seed 002): what waits for my approval, what was escalated to me, the running work of my
+/// branches and today's permits there, and a way to open a request on a client's behalf. Refreshes live.
+/// </summary>
+public sealed class SupervisorIndexModel(SupervisorDesk desk, LapakText text) : PageModel
+{
+    public IReadOnlyList<ApprovalItem> Approvals { get; private set; } = [];
+    public IReadOnlyList<EscalatedItem> Escalated { get; private set; } = [];
+    public IReadOnlyList<RunningItem> Running { get; private set; } = [];
+    public IReadOnlyList<TodayPermit> Permits { get; private set; } = [];
+    public LapakText Text => text;
+
+    public async Task OnGetAsync()
+    {
+        var me = User.RequiredUserId();
+        Approvals = await desk.ApprovalsAsync(me);
+        Escalated = await desk.EscalatedToMeAsync(me);
+        Running = await desk.RunningAsync(me);
+        Permits = await desk.PermitsTodayAsync(me);
+    }
+
+    public string PermitStateName(PermitState state) => text.Get(state switch
+    {
+        PermitState.Upcoming => "Later today",
+        PermitState.InProgress => "In progress",
+        PermitState.Ended => "Ended",
+        _ => "Revoked",
+    });
+
+    public static string PermitStateBadge(PermitState state) => state switch
+    {
+        PermitState.Upcoming => "text-bg-primary",
+        PermitState.InProgress => "text-bg-success",
+        PermitState.Ended => "text-bg-secondary",
+        _ => "text-bg-danger",
+    };
+}
