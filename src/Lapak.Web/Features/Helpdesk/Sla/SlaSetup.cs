@@ -19,6 +19,7 @@ public static class SlaSetup
         services.AddSingleton<SlaSettingsCache>();
         services.AddScoped<SlaClock>();
         services.AddScoped<SlaCards>();
+        services.AddScoped<SlaBadgeLookup>();
         services.AddScoped<IDefaultDataSeeder, SlaDefaults>();
         services.AddScoped<SaveSlaTargets.Handler>();
         services.AddScoped<SaveCalendar.Handler>();
