@@ -29,6 +29,8 @@ public sealed class SlaClock(LapakDbContext db, SlaSettingsCache settings, TimeP
         }
         var hours = calendar.Hours();
         var pauses = PausesOf(ticket.CreatedAt, await StatusChangesAsync(ticket, ct));
+        // A ticket whose status was written without a history line (imported, seeded) still pauses from its last change.
+        if (Pauses(ticket.Status) && !pauses.Any(p => p.UntilUtc is null)) pauses.Add(new ClockPause(ticket.UpdatedAt < ticket.CreatedAt ? ticket.CreatedAt : ticket.UpdatedAt, null));
         ticket.FirstResponseDueAt = ticket.FirstResponseAt is null
             ? hours.Due(ticket.CreatedAt, TimeSpan.FromMinutes(target.FirstResponseMinutes), pauses) : null;
         ticket.ResolutionDueAt = hours.Due(ticket.CreatedAt, TimeSpan.FromMinutes(target.ResolutionMinutes), pauses);

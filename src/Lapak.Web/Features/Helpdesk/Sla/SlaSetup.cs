@@ -21,6 +21,7 @@ public static class SlaSetup
         services.AddScoped<SlaCards>();
         services.AddScoped<SlaBadgeLookup>();
         services.AddScoped<IDefaultDataSeeder, SlaDefaults>();
+        services.AddScoped<IDemoDataSeeder, SlaDemoData>();
         services.AddScoped<SaveSlaTargets.Handler>();
         services.AddScoped<SaveCalendar.Handler>();
         services.AddScoped<DeleteCalendar.Handler>();

@@ -67,8 +67,13 @@ public sealed class SlaPagesTests(Apps apps)
         var soon = await OpenTicketOfTypeAsync(app, customer, type, "Hampir lewat " + Guid.NewGuid().ToString("N")[..4]);
         var late = await OpenTicketOfTypeAsync(app, customer, type, "Sudah lewat " + Guid.NewGuid().ToString("N")[..4]);
         var now = DateTime.UtcNow;
-        async Task Due(string code, DateTime due, TicketPriority priority) => await app.WithDbAsync(d => d.Set<Ticket>().Where(t => t.Code == code)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.FirstResponseDueAt, due).SetProperty(t => t.Priority, priority)));
+        // Marked as already warned and breached, so the app's own runner (real clock, every minute) leaves them alone.
+        async Task Due(string code, DateTime due, TicketPriority priority)
+        {
+            DateTime? warned = due < now.AddHours(1) ? now : null, breached = due < now ? now : null;
+            await app.WithDbAsync(d => d.Set<Ticket>().Where(t => t.Code == code).ExecuteUpdateAsync(s => s.SetProperty(t => t.FirstResponseDueAt, due)
+                .SetProperty(t => t.Priority, priority).SetProperty(t => t.SlaWarnedAt, warned).SetProperty(t => t.SlaBreachedAt, breached)));
+        }
         await Due(later, now.AddDays(2), TicketPriority.Urgent);
         await Due(soon, now.AddMinutes(20), TicketPriority.Low);
         await Due(late, now.AddMinutes(-5), TicketPriority.Low);
