@@ -185,4 +185,15 @@ public sealed class SlaAdminTests(Apps apps)
         }
         Assert.False(await app.WithDbAsync(d => d.Set<BusinessHoliday>().AnyAsync(h => h.StartDate == new DateOnly(2030, 1, 1))));
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task The_SLA_endpoints_are_in_the_OpenAPI_document(Db db)
+    {
+        var app = await apps.Get(db);
+        using var http = app.Anonymous();
+        var paths = (await http.GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/helpdesk/sla/targets", "/api/v1/helpdesk/calendars", "/api/v1/helpdesk/calendars/{id}",
+                     "/api/v1/helpdesk/calendars/{id}/holidays", "/api/v1/helpdesk/calendars/{id}/holidays/{holidayId}" })
+            Assert.True(paths.TryGetProperty(path, out _), path);
+    }
 }
