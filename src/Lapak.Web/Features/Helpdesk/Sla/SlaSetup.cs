@@ -14,7 +14,8 @@ public static class SlaSetup
 {
     public static IServiceCollection AddHelpdeskSla(this IServiceCollection services)
     {
-        services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section);
+        services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section)
+            .Validate(o => o.CheckInterval > TimeSpan.Zero, "Helpdesk:Sla:CheckInterval must be longer than zero.").ValidateOnStart();
         services.AddMemoryCache();
         services.AddSingleton<SlaSettingsCache>();
         services.AddScoped<SlaClock>();
