@@ -39,6 +39,7 @@ public static class HelpdeskModule
         services.AddFilesRatingsCannedAndAutoClose();
         services.AddHelpdeskIncidents();
         Escalations.EscalationsSetup.AddHelpdeskEscalations(services);
+        Sla.SlaSetup.AddHelpdeskSla(services);
 
         services.AddNotificationTemplate(HelpdeskNotifications.NewForTeam, "New ticket {code}",
             "{customer} opened ticket {code}: {subject}.", "Open the ticket");
@@ -67,6 +68,7 @@ public static class HelpdeskModule
         app.MapTeamSettingsEndpoints();
         app.MapHelpdeskIncidents();
         Escalations.EscalationsSetup.MapHelpdeskEscalations(app);
+        Sla.SlaSetup.MapHelpdeskSla(app);
         return app;
     }
 

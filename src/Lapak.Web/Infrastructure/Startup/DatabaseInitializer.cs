@@ -26,6 +26,7 @@ public static class DatabaseInitializer
         var roles = sp.GetRequiredService<RoleManager<LapakRole>>();
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new LapakRole(role));
+        foreach (var seeder in sp.GetServices<IDefaultDataSeeder>()) await seeder.SeedAsync();
 
         var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         if (options.SeedDemoData && !await db.Users.AnyAsync())

@@ -21,9 +21,12 @@ public sealed class QueueModel(TicketQueries queries, TakeNextTicket.Handler tak
     public int Waiting { get; private set; }
     public DateTime Now { get; } = DateTime.UtcNow;
 
+    /// <summary>"breach": closest to breach first instead of priority then age.</summary>
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+
     public async Task OnGetAsync()
     {
-        Items = await queries.QueueAsync(User.RequiredUserId(), Shown);
+        Items = await queries.QueueAsync(User.RequiredUserId(), Shown, Sort == "breach");
         Waiting = Items.Count < Shown ? Items.Count : await queries.QueueLengthAsync(User.RequiredUserId());
     }
 

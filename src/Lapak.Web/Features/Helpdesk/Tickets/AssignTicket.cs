@@ -34,7 +34,8 @@ public static class AssignTicket
     /// <summary>A checked change, ready to apply.</summary>
     public sealed record Plan(Guid? AssigneeId, string? AssigneeName, LapakUser? Assignee, Guid? TeamId, bool MovesTeam, string? Reason);
 
-    public sealed class Handler(LapakDbContext db, Notifier notifier, LapakText text, TicketLive live, TimeProvider clock)
+    public sealed class Handler(LapakDbContext db, Notifier notifier, LapakText text, TicketLive live, TimeProvider clock,
+        Sla.SlaClock sla)
     {
         public async Task<TicketProblems> HandleAsync(ClaimsPrincipal staff, Ticket ticket, Command c)
         {
@@ -43,6 +44,7 @@ public static class AssignTicket
             if (problems.Any || plan is null) return problems;
             var (formerTeam, formerAssignee) = (ticket.TeamId, ticket.AssigneeId);
             await ApplyAsync(staff, ticket, plan);
+            if (plan.MovesTeam) await sla.ApplyAsync(ticket);
             if (!await SaveAsync(ticket, formerAssignee))
             {
                 problems.Conflict = text.Get("Someone else changed the assignee meanwhile. Look again and retry.");

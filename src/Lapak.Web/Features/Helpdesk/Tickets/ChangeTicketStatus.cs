@@ -11,7 +11,7 @@ namespace Lapak.Web.Features.Helpdesk.Tickets;
 /// <summary>Staff move a ticket along its lifecycle; the customer hears of every change.</summary>
 public static class ChangeTicketStatus
 {
-    public sealed class Handler(LapakDbContext db, Notifier notifier, LapakText text, TicketLive live, TimeProvider clock)
+    public sealed class Handler(LapakDbContext db, Notifier notifier, LapakText text, TicketLive live, TimeProvider clock, Sla.SlaClock sla)
     {
         /// <summary>Null when done; otherwise why not, in the caller's language.</summary>
         public async Task<string?> HandleAsync(ClaimsPrincipal staff, Ticket ticket, TicketStatus to)
@@ -33,6 +33,7 @@ public static class ChangeTicketStatus
             var actor = new Actor(staff.RequiredUserId(), staff.DisplayName());
             if (!ticket.MoveTo(to, actor, clock.GetUtcNow().UtcDateTime))
                 return string.Format(text.Get("A ticket cannot go from {0} to {1}."), TicketLabels.Status(from, text), TicketLabels.Status(to, text));
+            await sla.ApplyAsync(ticket);
 
             var customer = await db.Users.SingleAsync(u => u.Id == ticket.CustomerId);
             notifier.Notify(customer, to == TicketStatus.Resolved ? HelpdeskNotifications.Resolved : HelpdeskNotifications.StatusChanged,

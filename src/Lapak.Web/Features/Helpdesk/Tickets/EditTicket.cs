@@ -26,7 +26,7 @@ public static class EditTicket
 
     public sealed record Plan(string? Subject, string? Description, RequestType? Type, TicketPriority? Priority);
 
-    public sealed class Handler(LapakDbContext db, LapakText text, TicketLive live, TimeProvider clock)
+    public sealed class Handler(LapakDbContext db, LapakText text, TicketLive live, TimeProvider clock, Sla.SlaClock sla)
     {
         public async Task<TicketProblems> HandleAsync(ClaimsPrincipal staff, Ticket ticket, Command c)
         {
@@ -34,6 +34,7 @@ public static class EditTicket
             var plan = await CheckAsync(staff, ticket, c, problems);
             if (problems.Any || plan is null) return problems;
             Apply(staff, ticket, plan);
+            await sla.ApplyAsync(ticket);
             await db.SaveChangesAsync();
             await live.TicketChangedAsync(ticket, publicChange: true);
             return problems;

@@ -49,7 +49,8 @@ public static class OpenTicket
         public bool Succeeded => Ticket is not null;
     }
 
-    public sealed class Handler(LapakDbContext db, Notifier notifier, LapakText text, RoundRobin roundRobin, TicketLive live, TimeProvider clock)
+    public sealed class Handler(LapakDbContext db, Notifier notifier, LapakText text, RoundRobin roundRobin, TicketLive live, TimeProvider clock,
+        Sla.SlaClock sla)
     {
         public async Task<Opened> HandleAsync(System.Security.Claims.ClaimsPrincipal opener, Command c)
         {
@@ -97,6 +98,7 @@ public static class OpenTicket
                 foreach (var member in team) notifier.Notify(member, HelpdeskNotifications.NewForTeam, data, link, thread);
             }
             await roundRobin.AssignAsync(ticket, now);
+            await sla.ApplyAsync(ticket, now);
             await db.SaveChangesAsync();
             await live.TicketChangedAsync(ticket, publicChange: true);
             return new(ticket, errors, type, customer);

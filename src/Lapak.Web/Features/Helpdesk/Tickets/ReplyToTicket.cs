@@ -34,7 +34,7 @@ public static class ReplyToTicket
 
     public enum Problem { None, Closed, NotStaff }
 
-    public sealed class Handler(LapakDbContext db, Notifier notifier, TicketLive live, TimeProvider clock)
+    public sealed class Handler(LapakDbContext db, Notifier notifier, TicketLive live, TimeProvider clock, Sla.SlaClock sla)
     {
         public async Task<(TicketMessage? Message, Problem Problem)> HandleAsync(ClaimsPrincipal author, Ticket ticket, Command c)
         {
@@ -69,6 +69,7 @@ public static class ReplyToTicket
                     ticket.MoveTo(TicketStatus.Open, actor, now); // the customer answered: back to the agents
                 }
             }
+            if (!c.Internal) await sla.ApplyAsync(ticket, now);
             await db.SaveChangesAsync();
             await live.TicketChangedAsync(ticket, publicChange: !c.Internal);
             return (message, Problem.None);

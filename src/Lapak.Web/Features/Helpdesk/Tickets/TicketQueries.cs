@@ -138,11 +138,11 @@ public sealed class TicketQueries(LapakDbContext db, TicketAccess access, Ticket
     /// <summary>How many tickets wait in the queue of <paramref name="agentId"/>, kept like the list totals.</summary>
     public Task<int> QueueLengthAsync(Guid agentId) => totalsCache.GetOrCountAsync($"queue|{agentId}", () => Queue(agentId).CountAsync());
 
-    public async Task<IReadOnlyList<QueueItem>> QueueAsync(Guid agentId, int take = 100)
+    public async Task<IReadOnlyList<QueueItem>> QueueAsync(Guid agentId, int take = 100, bool closestToBreach = false)
     {
         var lang = LapakCultures.Current;
         // Ids first, names second, as in ListAsync: the tickets alone keep the planner on the queue's index.
-        var ids = await Queue(agentId).Select(t => t.Id).Take(take).ToListAsync();
+        var ids = await (closestToBreach ? Sla.SlaOrder.ClosestToBreach(Queue(agentId)) : Queue(agentId)).Select(t => t.Id).Take(take).ToListAsync();
         var found = await (from t in db.Set<Ticket>()
                            where ids.Contains(t.Id)
                            join rt in db.Set<RequestType>() on t.RequestTypeId equals rt.Id

@@ -31,7 +31,7 @@ public static class UpdateTicket
     }
 
     public sealed class Handler(LapakDbContext db, EditTicket.Handler edit, AssignTicket.Handler assign, ChangeTicketStatus.Handler statuses,
-        LapakText text, TicketLive live)
+        LapakText text, TicketLive live, Sla.SlaClock sla)
     {
         public async Task<TicketProblems> HandleAsync(ClaimsPrincipal staff, Ticket ticket, Command c)
         {
@@ -62,6 +62,7 @@ public static class UpdateTicket
             if (edits is not null) edit.Apply(staff, ticket, edits);
             if (assignment is not null) await assign.ApplyAsync(staff, ticket, assignment);
             if (c.Status is { } status) await statuses.ApplyAsync(staff, ticket, status);
+            await sla.ApplyAsync(ticket);
             if (assignment is null) await db.SaveChangesAsync();
             else if (!await assign.SaveAsync(ticket, formerAssignee))
             {

@@ -100,4 +100,36 @@ public sealed class BusinessHoursTests
     [Fact]
     public void A_calendar_without_working_days_is_refused() =>
         Assert.Throws<ArgumentException>(() => new BusinessHours(Wib, [new WorkingDay(DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(9, 0))], []));
+
+    [Fact]
+    public void A_multi_day_holiday_entry_closes_every_day_of_its_run()
+    {
+        // Idul Fitri 1447 H with its cuti bersama: Friday 20 to Tuesday 24 March 2026, one entry.
+        var calendar = new BusinessCalendar { Week = BusinessCalendar.OfficeWeek() };
+        calendar.Holidays.Add(new BusinessHoliday { StartDate = new DateOnly(2026, 3, 20), EndDate = new DateOnly(2026, 3, 24), Name = "Idul Fitri" });
+        var hours = calendar.Hours();
+        // Thursday 19 March 16:00: one hour that day, the rest from Wednesday 25 March.
+        Assert.Equal(At(3, 25, 10), hours.Add(At(3, 19, 16), H(3)));
+        Assert.Equal(TimeSpan.Zero, hours.Between(At(3, 20, 0), At(3, 24, 23)));
+    }
+
+    [Fact]
+    public void The_seeded_2026_holidays_close_lebaran_and_a_pause_over_it_adds_nothing()
+    {
+        var calendar = new BusinessCalendar { Week = BusinessCalendar.OfficeWeek() };
+        calendar.Holidays.AddRange(IndonesianHolidays.All.Select(h => new BusinessHoliday { StartDate = h.Start, EndDate = h.End, Name = h.Name }));
+        var hours = calendar.Hours();
+        // Tuesday 17 March 15:00 + 4 h: 2 h on Tuesday, then Nyepi and Lebaran (18–24 March) are closed: Wednesday 25 at 10:00.
+        Assert.Equal(At(3, 25, 10), hours.Add(At(3, 17, 15), H(4)));
+        // Waiting on the customer through the closed days moves nothing: they were not working time anyway.
+        Assert.Equal(At(3, 25, 10), hours.Due(At(3, 17, 15), H(4), [new ClockPause(At(3, 17, 17, 30), At(3, 25, 8))]));
+    }
+
+    [Fact]
+    public void Seeded_holiday_entries_never_overlap()
+    {
+        var sorted = IndonesianHolidays.All.OrderBy(h => h.Start).ToList();
+        Assert.All(sorted, h => Assert.True(h.End >= h.Start, h.Name));
+        Assert.All(sorted.Zip(sorted.Skip(1)), p => Assert.True(p.Second.Start > p.First.End, $"{p.First.Name} / {p.Second.Name}"));
+    }
 }
