@@ -40,7 +40,7 @@ public static class EscalateTicket
         IReadOnlyList<LapakUser> Receivers, Guid? MoveToTeam, bool RequestsApproval);
 
     public sealed class Handler(LapakDbContext db, Notifier notifier, LapakText text, TicketLive live, TimeProvider clock,
-        AssignTicket.Handler assign, ChangeTicketStatus.Handler statuses, IHubContext<LiveHub> hub, ILogger<Handler> log)
+        AssignTicket.Handler assign, ChangeTicketStatus.Handler statuses, IHubContext<LiveHub> hub, Sla.SlaClock sla, ILogger<Handler> log)
     {
         public async Task<Outcome> HandleAsync(ClaimsPrincipal staff, Ticket ticket, Command c)
         {
@@ -67,7 +67,11 @@ public static class EscalateTicket
             var (formerTeam, formerAssignee) = (ticket.TeamId, ticket.AssigneeId);
             if (plan.MoveToTeam is { } team)
                 await assign.ApplyAsync(staff!, ticket, new AssignTicket.Plan(null, null, null, team, MovesTeam: true, reason));
-            if (plan.ToBranchId is { } branch) ticket.BranchId = branch;
+            if (plan.ToBranchId is { } branch && ticket.BranchId != branch)
+            {
+                ticket.BranchId = branch;
+                await sla.ApplyAsync(ticket, now); // the branch's calendar may differ from the one the due times came from
+            }
             ticket.EscalatedAt = now;
             ticket.UpdatedAt = now;
             ticket.Record(TicketEventKind.Escalated, actor, now, automatic ? TicketEvent.AutomaticEscalation : null, Cut(plan.Display, 200), reason);
