@@ -37,6 +37,7 @@ public static class HelpdeskModule
         services.AddScoped<IDemoDataSeeder, HelpdeskDemoData>();
         services.AddInboundMail();
         services.AddFilesRatingsCannedAndAutoClose();
+        Permits.PermitsSetup.AddHelpdeskPermits(services);
 
         services.AddNotificationTemplate(HelpdeskNotifications.NewForTeam, "New ticket {code}",
             "{customer} opened ticket {code}: {subject}.", "Open the ticket");
@@ -63,6 +64,7 @@ public static class HelpdeskModule
         Admin.HelpdeskAdminEndpoints.MapHelpdeskAdminEndpoints(app);
         app.MapTicketUpdateEndpoints();
         app.MapTeamSettingsEndpoints();
+        Permits.PermitsSetup.MapHelpdeskPermits(app);
         return app;
     }
 

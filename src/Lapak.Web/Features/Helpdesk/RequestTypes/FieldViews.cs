@@ -8,7 +8,9 @@ namespace Lapak.Web.Features.Helpdesk.RequestTypes;
 /// </summary>
 public static class FieldViews
 {
-    public static List<TicketFieldView> For(IReadOnlyList<RequestField> fields, IReadOnlyDictionary<string, string> values, string lang)
+    /// <param name="branchNames">Branch labels by code, for <c>Branch</c> fields (<see cref="BranchChoices.NamesAsync"/>).</param>
+    public static List<TicketFieldView> For(IReadOnlyList<RequestField> fields, IReadOnlyDictionary<string, string> values, string lang,
+        IReadOnlyDictionary<string, string>? branchNames = null)
     {
         var views = new List<TicketFieldView>();
         foreach (var f in fields.Where(f => values.ContainsKey(f.Key)))
@@ -27,6 +29,7 @@ public static class FieldViews
                 views.Add(new(f.Label(lang), raw, columns, cells));
             }
             else if (f.Kind == FieldKind.DateTimeWindow) views.Add(new(f.Label(lang), FieldValues.Window(raw)));
+            else if (f.Kind == FieldKind.Branch) views.Add(new(f.Label(lang), branchNames?.GetValueOrDefault(raw) ?? raw));
             else views.Add(new(f.Label(lang), raw));
         }
         foreach (var (key, raw) in values.Where(v => fields.All(f => f.Key != v.Key))) views.Add(new(key, raw));

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Lapak.Web.Features.Helpdesk.Tickets;
+using Lapak.Web.Infrastructure;
+using Lapak.Web.Infrastructure.Documents;
+using Lapak.Web.Infrastructure.Localization;
+using Microsoft.Extensions.Options;
+using SkiaSharp;
+
+namespace Lapak.Web.Features.Helpdesk.Permits;
+
+/// <summary>
+/// The permit as a one-page A4 PDF in the reader's language: who may come, where and when, who approved it, and a QR code
+/// of the public verification page the gate guard opens. Everything comes from the <see cref="Permit"/> snapshot, so the
+/// PDF says what was approved even after the ticket changes; ID numbers are already masked there.
+/// </summary>
+public sealed class PermitPdf(IOptions<LapakOptions> site, LapakText text)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly SKColor Danger = new(0xb0, 0x2a, 0x37);
+
+    /// <summary>The address the QR code holds: <c>{Lapak:PublicUrl}/verify/{code}</c>.</summary>
+    public string VerificationUrl(Permit permit) => $"{site.Value.PublicUrl.TrimEnd('/')}/verify/{permit.Code}";
+
+    public static IReadOnlyList<PermitVisitor> Visitors(Permit permit)
+    {
+        try { return JsonSerializer.Deserialize<List<PermitVisitor>>(permit.VisitorsJson, Json) ?? []; }
+        catch (JsonException) { return []; }
+    }
+
+    public static string FileName(string ticketCode) => $"izin-kerja-{TicketCode.Display(ticketCode)}.pdf";
+
+    public byte[] Render(Permit permit, string ticketCode, string language)
+    {
+        string T(string english) => text.Get(english, language);
+        var title = T("Work Permit");
+        using var stream = new MemoryStream(64 * 1024);
+        using (var pdf = new PdfWriter(stream, $"{title} {TicketCode.Display(ticketCode)}", permit.BranchName))
+        {
+            pdf.Heading(title, 22);
+            pdf.Muted(T("Data center work permit issued through Lapak. Show it at the gate with the visitors' ID cards."));
+            pdf.Y += 6;
+            if (permit.RevokedAt is { } revokedAt)
+            {
+                pdf.Text(string.Format(T("REVOKED on {0}: this permit is no longer valid."), PermitTimes.Instant(revokedAt, permit.BranchTimeZone, language)),
+                    12, bold: true, color: Danger);
+                if (!string.IsNullOrWhiteSpace(permit.RevokeReason)) pdf.Field(T("Reason"), permit.RevokeReason);
+                pdf.Y += 4;
+            }
+            pdf.Rule();
+            pdf.Field(T("Ticket code"), TicketCode.Display(ticketCode));
+            pdf.Field(T("Client"), permit.CustomerName);
+            pdf.Field(T("Company"), string.IsNullOrWhiteSpace(permit.CompanyName) ? "–" : permit.CompanyName);
+            pdf.Field(T("Branch"), permit.BranchName);
+            pdf.Field(T("Address"), permit.BranchAddress);
+            pdf.Field(T("Visit window"), PermitTimes.Window(permit.WindowStartUtc, permit.WindowEndUtc, permit.BranchTimeZone, language));
+            pdf.Field(T("Purpose"), permit.Purpose);
+            pdf.Field(T("Equipment"), string.IsNullOrWhiteSpace(permit.Equipment) ? "–" : permit.Equipment);
+            pdf.Field(T("Approved by"), permit.ApprovedByName);
+            pdf.Field(T("Approved at"), PermitTimes.Instant(permit.ApprovedAt, permit.BranchTimeZone, language));
+            pdf.Y += 8;
+
+            pdf.Text(T("Visitors"), 13, bold: true);
+            pdf.Table([T("Name"), T("Company"), T("ID number")],
+                Visitors(permit).Select(v => (IReadOnlyList<string>)[v.Name, v.Company, v.MaskedIdNumber]), [0.4f, 0.35f, 0.25f]);
+
+            const float qr = 120;
+            pdf.Need(qr + 60);
+            var url = VerificationUrl(permit);
+            var top = pdf.Y;
+            pdf.QrCode(url, PdfWriter.Margin, top, qr);
+            pdf.Y = top + 8;
+            var x = PdfWriter.Margin + qr + 16;
+            pdf.Text(T("Check this permit"), 11, bold: true, x: x);
+            pdf.Text(T("Scan the code or open the address below: it shows whether the permit is valid right now."), 9.5f, x: x);
+            pdf.Y = Math.Max(pdf.Y, top + qr + 6);
+            pdf.Text(url, 9, x: PdfWriter.Margin);
+        }
+        return stream.ToArray();
+    }
+}
