@@ -25,12 +25,14 @@ public sealed partial class PermitRequestRules(LapakDbContext db, LapakText text
 
     /// <summary>
     /// Adds the permit's problems to <paramref name="errors"/> (keys as <c>OpenTicket</c> uses them: <c>Fields[key]</c>,
-    /// rows <c>Fields[visitors][i].id_number</c>) and writes the ID numbers back without spaces or dots.
+    /// rows <c>Fields[visitors][i].id_number</c>) and writes the ID numbers back without spaces or dots. When the visitors
+    /// list failed its own checks, the rows as <paramref name="given"/> are still checked, so every mistake shows at once.
     /// </summary>
-    public async Task CheckAsync(RequestType type, Dictionary<string, string> values, Dictionary<string, string[]> errors)
+    public async Task CheckAsync(RequestType type, Dictionary<string, string> values, IReadOnlyDictionary<string, string?> given,
+        Dictionary<string, string[]> errors)
     {
         if (!Applies(type)) return;
-        CheckVisitors(values, errors);
+        CheckVisitors(values, given, errors);
         if (values.GetValueOrDefault(PermitRequestFields.Branch) is not { } code
             || !FieldValues.ParseWindow(values.GetValueOrDefault(PermitRequestFields.VisitWindow), out var start, out var end)) return;
         var branch = await db.Set<Branch>().AsNoTracking().SingleOrDefaultAsync(b => b.Code == code);
@@ -63,23 +65,29 @@ public sealed partial class PermitRequestRules(LapakDbContext db, LapakText text
         return null;
     }
 
-    private void CheckVisitors(Dictionary<string, string> values, Dictionary<string, string[]> errors)
+    private void CheckVisitors(Dictionary<string, string> values, IReadOnlyDictionary<string, string?> given, Dictionary<string, string[]> errors)
     {
-        if (values.GetValueOrDefault(PermitRequestFields.Visitors) is not { } raw) return;
+        var clean = values.ContainsKey(PermitRequestFields.Visitors);
+        if ((clean ? values[PermitRequestFields.Visitors] : given.GetValueOrDefault(PermitRequestFields.Visitors)) is not { } raw) return;
         JsonArray? rows;
         try { rows = JsonNode.Parse(raw) as JsonArray; }
         catch (System.Text.Json.JsonException) { return; }
         if (rows is null) return;
+        // Row numbers as the list's own check counts them: blank rows left out.
+        if (!clean) rows = new JsonArray([.. rows.OfType<JsonObject>()
+            .Where(r => r.Any(p => p.Value is JsonValue v && (!v.TryGetValue<string>(out var s) || s.Trim().Length > 0)))
+            .Select(r => r.DeepClone())]);
         for (var i = 0; i < rows.Count; i++)
         {
             if (rows[i] is not JsonObject row) continue;
             var key = $"Fields[{PermitRequestFields.Visitors}][{i}].{PermitRequestFields.VisitorIdNumber}";
-            var id = NormalizeIdNumber(row[PermitRequestFields.VisitorIdNumber]?.GetValue<string>());
+            if (errors.ContainsKey(key)) continue;
+            var id = NormalizeIdNumber(row[PermitRequestFields.VisitorIdNumber] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null);
             if (id.Length == 0) errors[key] = [text.Get("Enter the visitor's ID number.")];
             else if (!IsIdNumber(id)) errors[key] = [text.Get("Enter a 16-digit NIK or a passport number (letters and digits, 6 to 9 characters).")];
             else row[PermitRequestFields.VisitorIdNumber] = id;
         }
-        values[PermitRequestFields.Visitors] = rows.ToJsonString();
+        if (clean) values[PermitRequestFields.Visitors] = rows.ToJsonString();
     }
 
     /// <summary>The number without the spaces, dots and dashes people type into it, in capitals.</summary>

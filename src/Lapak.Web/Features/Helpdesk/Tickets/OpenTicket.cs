@@ -146,7 +146,7 @@ public static class OpenTicket
                 }
                 if (FieldValues.Check(field, raw, name, text, errors, [.. branches.Select(b => b.Code)]) is { } value) values[field.Key] = value;
             }
-            await permits.CheckAsync(type, values, errors);
+            await permits.CheckAsync(type, values, given, errors);
             return values;
         }
     }
