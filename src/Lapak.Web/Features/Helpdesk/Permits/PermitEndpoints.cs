@@ -27,19 +27,19 @@ public static class PermitEndpoints
             .WithSummary("Revoke the work permit of a ticket (the supervisor of the permit's branch; a reason is required; 409 when already revoked)");
     }
 
-    public static async Task<Results<FileContentHttpResult, NotFound>> Download(string code, HttpContext http, PermitQueries permits, PermitPdf pdf)
+    public static async Task<Results<FileStreamHttpResult, NotFound>> Download(string code, HttpContext http, PermitQueries permits, PermitPdf pdf)
     {
         var found = await permits.ForTicketAsync(http.User, code);
         if (found is null) return TypedResults.NotFound();
         var language = await permits.LanguageOfAsync(http.User);
         var started = Stopwatch.GetTimestamp();
-        var bytes = pdf.Render(found.Permit, found.TicketCode, language);
+        var content = pdf.Render(found.Permit, found.TicketCode, language);
         // The render time alone, for browsers' developer tools and the benchmark (bench/Lapak.Bench --scenario permit).
         http.Response.Headers["Server-Timing"] = FormattableString.Invariant($"pdf;dur={Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.000}");
         // The permit changes when it is revoked: never serve an old copy from a cache.
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.File(bytes, "application/pdf", PermitPdf.FileName(found.TicketCode));
+        return TypedResults.File(content, "application/pdf", PermitPdf.FileName(found.TicketCode));
     }
 
     public static async Task<Results<Ok<PermitSummary>, NotFound, ValidationProblem, ProblemHttpResult>> Revoke(string code, RevokePermit.Command command,

@@ -16,6 +16,7 @@ namespace Lapak.Web.Features.Helpdesk.Permits;
 public sealed class PermitPdf(IOptions<LapakOptions> site, LapakText text)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private const int InitialCapacity = 1024 * 1024;
     private static readonly SKColor Danger = new(0xb0, 0x2a, 0x37);
 
     /// <summary>The address the QR code holds: <c>{Lapak:PublicUrl}/verify/{code}</c>.</summary>
@@ -29,11 +30,15 @@ public sealed class PermitPdf(IOptions<LapakOptions> site, LapakText text)
 
     public static string FileName(string ticketCode) => $"izin-kerja-{TicketCode.Display(ticketCode)}.pdf";
 
-    public byte[] Render(Permit permit, string ticketCode, string language)
+    /// <summary>
+    /// The PDF, in a stream positioned at its start. The whole DejaVu fonts are embedded (SkiaSharp does not subset), so a
+    /// permit is about 740 KB: the stream is sized for that at once rather than grown and copied.
+    /// </summary>
+    public MemoryStream Render(Permit permit, string ticketCode, string language)
     {
         string T(string english) => text.Get(english, language);
         var title = T("Work Permit");
-        using var stream = new MemoryStream(64 * 1024);
+        var stream = new MemoryStream(InitialCapacity);
         using (var pdf = new PdfWriter(stream, $"{title} {TicketCode.Display(ticketCode)}", permit.BranchName))
         {
             pdf.Heading(title, 22);
@@ -75,6 +80,7 @@ public sealed class PermitPdf(IOptions<LapakOptions> site, LapakText text)
             pdf.Y = Math.Max(pdf.Y, top + qr + 6);
             pdf.Text(url, 9, x: PdfWriter.Margin);
         }
-        return stream.ToArray();
+        stream.Position = 0;
+        return stream;
     }
 }
