@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Lapak.Web.Features.Helpdesk.Tickets;
 using static Lapak.Tests.Features.Helpdesk.Permits.PermitKit;
 
@@ -93,5 +95,17 @@ public sealed class PermitPdfTests(Apps apps)
         Assert.Contains($"/helpdesk/tickets/{code}/permit.pdf", page.Html);
         Assert.Contains(WorkspaceKit.Id(app, "Valid"), page.Text);
         Assert.DoesNotContain("/permit/revoke", page.Html);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task The_permit_download_and_revocation_are_in_the_OpenAPI_document(Db db)
+    {
+        var app = await apps.Get(db);
+        using var http = app.Anonymous();
+
+        var paths = (await http.GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths");
+
+        Assert.True(paths.GetProperty("/api/v1/tickets/{code}/permit").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/api/v1/tickets/{code}/permit/revocation").TryGetProperty("post", out _));
     }
 }
