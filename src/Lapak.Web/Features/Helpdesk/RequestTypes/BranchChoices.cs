@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Lapak.Web.Features.Helpdesk.RequestTypes;
 
 /// <summary>A branch as a <c>Branch</c> field offers it: its code is the stored value, "name, city" the label.</summary>
-public sealed record BranchChoice(Guid Id, string Code, string Name, string City)
+public sealed record BranchChoice(Guid Id, string Code, string Name, string City, string TimeZone = "Asia/Jakarta")
 {
+    /// <summary>WIB, WITA or WIT: a window at this branch is in its local time.</summary>
+    public string Zone => Permits.PermitTimes.Abbreviation(TimeZone);
+
     public string Label => City.Length == 0 || Name.Contains(City, StringComparison.OrdinalIgnoreCase) ? Name : $"{Name}, {City}";
 }
 
@@ -20,13 +23,13 @@ public static class BranchChoices
 
     public static Task<List<BranchChoice>> AllAsync(LapakDbContext db) =>
         db.Set<Branch>().AsNoTracking().OrderBy(b => b.Name)
-            .Select(b => new BranchChoice(b.Id, b.Code, b.Name, b.City)).ToListAsync();
+            .Select(b => new BranchChoice(b.Id, b.Code, b.Name, b.City, b.TimeZone)).ToListAsync();
 
     public static async Task<List<BranchChoice>> ForAsync(LapakDbContext db, RequestType type) => Uses(type) ? await AllAsync(db) : [];
 
-    /// <summary>Branch labels by code, for showing a ticket's Branch fields.</summary>
-    public static async Task<Dictionary<string, string>> NamesAsync(LapakDbContext db, RequestType type) =>
-        (await ForAsync(db, type)).ToDictionary(b => b.Code, b => b.Label, StringComparer.OrdinalIgnoreCase);
+    /// <summary>The branches by code, for showing a ticket's Branch fields (and its window in the branch's zone).</summary>
+    public static async Task<Dictionary<string, BranchChoice>> ByCodeAsync(LapakDbContext db, RequestType type) =>
+        (await ForAsync(db, type)).ToDictionary(b => b.Code, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The branch the first Branch field of <paramref name="values"/> names (a ticket's <c>BranchId</c>).</summary>
     public static Guid? BranchOf(RequestType type, IReadOnlyDictionary<string, string> values, IEnumerable<BranchChoice> branches) =>

@@ -146,12 +146,15 @@ public static class FieldValues
         catch (JsonException) { return []; }
     }
 
-    /// <summary>"24 Nov 2026 09:00 – 12:00 WIB", or both dates when the window spans days. The stored times are already WIB.</summary>
-    public static string Window(string raw)
+    /// <summary>
+    /// "24 Nov 2026 09:00 – 12:00 WIB", or both dates when the window spans days. The stored times are already local: WIB,
+    /// or the <paramref name="zone"/> of the branch the request names.
+    /// </summary>
+    public static string Window(string raw, string zone = "WIB")
     {
         if (!ParseWindow(raw, out var start, out var end)) return raw;
         var culture = LapakCultures.Current == "en" ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("id-ID");
         var to = start.Date == end.Date ? end.ToString("HH:mm", culture) : end.ToString("d MMM yyyy HH:mm", culture);
-        return $"{start.ToString("d MMM yyyy HH:mm", culture)} – {to} WIB";
+        return $"{start.ToString("d MMM yyyy HH:mm", culture)} – {to} {zone}";
     }
 }

@@ -169,7 +169,7 @@ public sealed class TicketQueries(LapakDbContext db, TicketAccess access, Ticket
         return new TicketDetails(ticket.Code, ticket.Subject, ticket.Description, type.Name(lang), ticket.Status, ticket.Priority,
             ticket.CustomerId, customer.FullName, staff ? customer.Email : null, team, assignee, ticket.CreatedAt, ticket.UpdatedAt,
             ticket.ResolvedAt, FieldViews.For(type.Fields, JsonSerializer.Deserialize<Dictionary<string, string>>(ticket.FieldsJson) ?? [], lang,
-                await BranchChoices.NamesAsync(db, type)),
+                await BranchChoices.ByCodeAsync(db, type)),
             [], history);
     }
 
@@ -183,7 +183,7 @@ public sealed class TicketQueries(LapakDbContext db, TicketAccess access, Ticket
         var assignee = ticket.AssigneeId is null ? null : await db.Users.Where(u => u.Id == ticket.AssigneeId).Select(u => u.FullName).SingleOrDefaultAsync();
 
         var values = JsonSerializer.Deserialize<Dictionary<string, string>>(ticket.FieldsJson) ?? [];
-        var fields = FieldViews.For(type.Fields, values, lang, await BranchChoices.NamesAsync(db, type));
+        var fields = FieldViews.For(type.Fields, values, lang, await BranchChoices.ByCodeAsync(db, type));
 
         var messages = await db.Set<TicketMessage>().AsNoTracking()
             .Where(m => m.TicketId == ticket.Id && (staff || !m.IsInternal))

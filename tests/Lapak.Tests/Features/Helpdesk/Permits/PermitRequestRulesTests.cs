@@ -14,10 +14,10 @@ public sealed class PermitRequestRulesTests(Apps apps)
     private static JsonElement Errors(string body) => JsonDocument.Parse(body).RootElement.GetProperty("errors");
 
     [Theory, ClassData(typeof(Databases))]
-    public async Task A_request_within_the_branch_hours_opens_a_ticket_of_that_branch_showing_its_name(Db db)
+    public async Task A_request_within_the_branch_hours_opens_a_ticket_of_that_branch_showing_its_name_and_zone(Db db)
     {
         var app = await apps.Get(db);
-        var branch = await BranchAsync(app);
+        var branch = await BranchAsync(app, "Asia/Makassar");
         var customer = await app.CreateUserAsync();
 
         var (response, body) = await OpenAsync(app, customer, Request(await PermitTypeAsync(app), branch, Window(WorkingDay(), "09:00", "12:00"),
@@ -32,6 +32,7 @@ public sealed class PermitRequestRulesTests(Apps apps)
         Assert.Contains(FullId, fields["visitors"]); // typed with spaces, stored as the plain number
         var page = await (await app.SignInAsync(customer)).GetAsync(Page(code));
         Assert.Contains(branch.Name + ", Bekasi", page.Text);
+        Assert.Contains("09.00 – 12.00 WITA", page.Text); // the window is the branch's local time
     }
 
     [Theory, ClassData(typeof(Databases))]
