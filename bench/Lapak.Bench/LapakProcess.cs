@@ -22,6 +22,16 @@ public sealed class LapakProcess : IAsyncDisposable
     public string ConnectionString { get; private init; } = "";
     public string LogPath => Path.Combine(_folder, "lapak.log");
 
+    /// <summary>The CPU time Lapak has used so far: what a scenario costs regardless of how busy the machine is.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     private LapakProcess(Process process, string folder, StreamWriter log, string url)
     {
         _process = process;

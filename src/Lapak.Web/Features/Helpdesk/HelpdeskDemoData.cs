@@ -45,7 +45,8 @@ public sealed class HelpdeskDemoData(LapakDbContext db, TimeProvider clock) : ID
                 NameId = "Pertanyaan umum", NameEn = "General question", SortOrder = 3, DefaultTeamId = team,
                 DefaultPriority = TicketPriority.Low, CreatedAt = now,
                 DescriptionId = "Tanya apa saja tentang akun, layanan, atau tagihan.", DescriptionEn = "Anything about your account, services or bills.",
-            });
+            },
+            Permits.PermitDemoData.WorkPermitType(team, now));
         await db.SaveChangesAsync(ct);
     }
 }

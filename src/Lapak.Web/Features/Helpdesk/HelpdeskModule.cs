@@ -40,6 +40,7 @@ public static class HelpdeskModule
         services.AddHelpdeskIncidents();
         Escalations.EscalationsSetup.AddHelpdeskEscalations(services);
         Sla.SlaSetup.AddHelpdeskSla(services);
+        Permits.PermitsSetup.AddHelpdeskPermits(services);
 
         services.AddNotificationTemplate(HelpdeskNotifications.NewForTeam, "New ticket {code}",
             "{customer} opened ticket {code}: {subject}.", "Open the ticket");
@@ -69,6 +70,7 @@ public static class HelpdeskModule
         app.MapHelpdeskIncidents();
         Escalations.EscalationsSetup.MapHelpdeskEscalations(app);
         Sla.SlaSetup.MapHelpdeskSla(app);
+        Permits.PermitsSetup.MapHelpdeskPermits(app);
         return app;
     }
 

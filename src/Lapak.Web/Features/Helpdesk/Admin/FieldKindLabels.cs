@@ -14,6 +14,7 @@ public static class FieldKindLabels
         FieldKind.Choice => text.Get("Choice"),
         FieldKind.DateTimeWindow => text.Get("Date-time window"),
         FieldKind.List => text.Get("List of rows"),
+        FieldKind.Branch => text.Get("Branch"),
         _ => kind.ToString(),
     };
 }

@@ -99,8 +99,14 @@ public sealed class NewTicketModel(LapakDbContext db, OpenTicket.Handler handler
 
     public bool HasError(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
 
-    private async Task LoadTypesAsync() =>
+    /// <summary>What a <c>Branch</c> field offers; read only when some type has one.</summary>
+    public IReadOnlyList<BranchChoice> Branches { get; private set; } = [];
+
+    private async Task LoadTypesAsync()
+    {
         Types = await db.Set<RequestType>().AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.SortOrder).ThenBy(t => t.NameId).ToListAsync();
+        Branches = Types.Any(BranchChoices.Uses) ? await BranchChoices.AllAsync(db) : [];
+    }
 
     private static OpenTicket.Command? Deserialize(string json)
     {

@@ -21,9 +21,18 @@ public static class FieldValues
     /// <summary>
     /// Checks a non-empty <paramref name="raw"/> value of <paramref name="field"/>; returns the value to store, or null
     /// after putting the problems into <paramref name="errors"/> under <paramref name="name"/> (rows: <c>name[i].item</c>).
+    /// <paramref name="branchCodes"/> are the codes a <c>Branch</c> field accepts (the existing branches).
     /// </summary>
-    public static string? Check(RequestField field, string raw, string name, LapakText text, Dictionary<string, string[]> errors)
+    public static string? Check(RequestField field, string raw, string name, LapakText text, Dictionary<string, string[]> errors,
+        IReadOnlyCollection<string>? branchCodes = null)
     {
+        if (field.Kind == FieldKind.Branch)
+        {
+            var code = branchCodes?.FirstOrDefault(b => string.Equals(b, raw, StringComparison.OrdinalIgnoreCase));
+            if (code is not null) return code;
+            errors[name] = [text.Get("Choose one of the branches.")];
+            return null;
+        }
         if (field.Kind == FieldKind.List) return CheckList(field, raw, name, text, errors);
         if (field.Kind == FieldKind.DateTimeWindow)
         {
@@ -137,12 +146,15 @@ public static class FieldValues
         catch (JsonException) { return []; }
     }
 
-    /// <summary>"24 Nov 2026 09:00 – 12:00 WIB", or both dates when the window spans days. The stored times are already WIB.</summary>
-    public static string Window(string raw)
+    /// <summary>
+    /// "24 Nov 2026 09:00 – 12:00 WIB", or both dates when the window spans days. The stored times are already local: WIB,
+    /// or the <paramref name="zone"/> of the branch the request names.
+    /// </summary>
+    public static string Window(string raw, string zone = "WIB")
     {
         if (!ParseWindow(raw, out var start, out var end)) return raw;
         var culture = LapakCultures.Current == "en" ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("id-ID");
         var to = start.Date == end.Date ? end.ToString("HH:mm", culture) : end.ToString("d MMM yyyy HH:mm", culture);
-        return $"{start.ToString("d MMM yyyy HH:mm", culture)} – {to} WIB";
+        return $"{start.ToString("d MMM yyyy HH:mm", culture)} – {to} {zone}";
     }
 }

@@ -8,9 +8,14 @@ namespace Lapak.Web.Features.Helpdesk.RequestTypes;
 /// </summary>
 public static class FieldViews
 {
-    public static List<TicketFieldView> For(IReadOnlyList<RequestField> fields, IReadOnlyDictionary<string, string> values, string lang)
+    /// <param name="branches">The branches by code, for <c>Branch</c> fields (<see cref="BranchChoices.ByCodeAsync"/>); a window of a
+    /// type with a Branch field is in that branch's local time (WIB, WITA or WIT).</param>
+    public static List<TicketFieldView> For(IReadOnlyList<RequestField> fields, IReadOnlyDictionary<string, string> values, string lang,
+        IReadOnlyDictionary<string, BranchChoice>? branches = null)
     {
         var views = new List<TicketFieldView>();
+        var branch = fields.Where(f => f.Kind == FieldKind.Branch).Select(f => values.GetValueOrDefault(f.Key))
+            .Select(code => code is null ? null : branches?.GetValueOrDefault(code)).FirstOrDefault(b => b is not null);
         foreach (var f in fields.Where(f => values.ContainsKey(f.Key)))
         {
             var raw = values[f.Key];
@@ -26,7 +31,8 @@ public static class FieldViews
                 var cells = rows.Select(r => (IReadOnlyList<string>)keys.Select(k => r.GetValueOrDefault(k) ?? "").ToList()).ToList();
                 views.Add(new(f.Label(lang), raw, columns, cells));
             }
-            else if (f.Kind == FieldKind.DateTimeWindow) views.Add(new(f.Label(lang), FieldValues.Window(raw)));
+            else if (f.Kind == FieldKind.DateTimeWindow) views.Add(new(f.Label(lang), FieldValues.Window(raw, branch?.Zone ?? "WIB")));
+            else if (f.Kind == FieldKind.Branch) views.Add(new(f.Label(lang), branches?.GetValueOrDefault(raw)?.Label ?? raw));
             else views.Add(new(f.Label(lang), raw));
         }
         foreach (var (key, raw) in values.Where(v => fields.All(f => f.Key != v.Key))) views.Add(new(key, raw));

@@ -39,9 +39,10 @@ public sealed class RequestType
 
 /// <summary>
 /// <c>DateTimeWindow</c> holds a start and an end (<c>yyyy-MM-ddTHH:mm/yyyy-MM-ddTHH:mm</c>, local time);
-/// <c>List</c> holds rows of <see cref="RequestField.Items"/> (seed 002's visitors: name, company, ID number).
+/// <c>List</c> holds rows of <see cref="RequestField.Items"/> (seed 002's visitors: name, company, ID number);
+/// <c>Branch</c> holds the <c>Code</c> of an existing branch (seed 002's data-center sites).
 /// </summary>
-public enum FieldKind { Text, LongText, Number, Date, Choice, DateTimeWindow, List }
+public enum FieldKind { Text, LongText, Number, Date, Choice, DateTimeWindow, List, Branch }
 
 /// <summary>One extra field of a request type's form; <see cref="Key"/> names its value on the ticket.</summary>
 public sealed record RequestField(string Key, string LabelId, string LabelEn, FieldKind Kind, bool Required = false,

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Lapak.Web.Features.Accounts;
 using Lapak.Web.Features.Helpdesk.Live;
+using Lapak.Web.Features.Helpdesk.Permits;
 using Lapak.Web.Features.Helpdesk.Teams;
 using Lapak.Web.Features.Helpdesk.RequestTypes;
 using Lapak.Web.Features.Notifications;
@@ -50,7 +51,7 @@ public static class OpenTicket
     }
 
     public sealed class Handler(LapakDbContext db, Notifier notifier, LapakText text, RoundRobin roundRobin, TicketLive live, TimeProvider clock,
-        Sla.SlaClock sla)
+        Sla.SlaClock sla, PermitRequestRules permits)
     {
         public async Task<Opened> HandleAsync(System.Security.Claims.ClaimsPrincipal opener, Command c)
         {
@@ -71,7 +72,8 @@ public static class OpenTicket
                 customer = other;
             }
 
-            var values = ValidateFields(type, c.Fields, errors);
+            var branches = await BranchChoices.ForAsync(db, type);
+            var values = await ValidateFieldsAsync(type, c.Fields, errors, branches);
             if (errors.Count > 0) return new(null, errors);
 
             var now = clock.GetUtcNow().UtcDateTime;
@@ -79,7 +81,7 @@ public static class OpenTicket
             {
                 Code = await NewCodeAsync(), RequestTypeId = type.Id, TeamId = type.DefaultTeamId, CustomerId = customer.Id,
                 CreatedById = openerId, OrganizationId = customer.OrganizationId, Subject = c.Subject.Trim(), Description = c.Description.Trim(),
-                FieldsJson = JsonSerializer.Serialize(values), Priority = type.DefaultPriority, CreatedAt = now, UpdatedAt = now,
+                FieldsJson = JsonSerializer.Serialize(values), BranchId = BranchChoices.BranchOf(type, values, branches), Priority = type.DefaultPriority, CreatedAt = now, UpdatedAt = now,
                 // Staff opening for a customer on the portal is seed 002's "CS creates the client's request".
                 Source = c.Source == TicketSource.Portal && customer.Id != openerId ? TicketSource.Agent : c.Source,
             };
@@ -123,12 +125,13 @@ public static class OpenTicket
         {
             var errors = new Dictionary<string, string[]>();
             var type = await db.Set<RequestType>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == c.RequestTypeId && t.IsActive);
-            if (type is not null) ValidateFields(type, c.Fields, errors);
+            if (type is not null) await ValidateFieldsAsync(type, c.Fields, errors, await BranchChoices.ForAsync(db, type));
             return errors;
         }
 
         /// <summary>Checks each field of the type and returns the cleaned values; problems go into <paramref name="errors"/> by "Fields[key]".</summary>
-        private Dictionary<string, string> ValidateFields(RequestType type, Dictionary<string, string?> given, Dictionary<string, string[]> errors)
+        private async Task<Dictionary<string, string>> ValidateFieldsAsync(RequestType type, Dictionary<string, string?> given,
+            Dictionary<string, string[]> errors, IReadOnlyList<BranchChoice> branches)
         {
             var values = new Dictionary<string, string>();
             var unknown = given.Keys.Except(type.Fields.Select(f => f.Key)).ToList();
@@ -142,8 +145,9 @@ public static class OpenTicket
                     if (field.Required) errors[name] = [string.Format(text.Get("Fill in {0}."), field.Label(LapakCultures.Current))];
                     continue;
                 }
-                if (FieldValues.Check(field, raw, name, text, errors) is { } value) values[field.Key] = value;
+                if (FieldValues.Check(field, raw, name, text, errors, [.. branches.Select(b => b.Code)]) is { } value) values[field.Key] = value;
             }
+            await permits.CheckAsync(type, values, given, errors);
             return values;
         }
     }

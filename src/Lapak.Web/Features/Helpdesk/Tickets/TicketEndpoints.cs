@@ -38,7 +38,10 @@ public static class TicketEndpoints
     {
         var lang = LapakCultures.Current;
         var types = await db.Set<RequestType>().AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.SortOrder).ThenBy(t => t.NameId).ToListAsync();
-        return TypedResults.Ok(types.Select(t => new RequestTypeView(t.Id, t.Name(lang), t.Description(lang), t.NeedsApproval, t.Fields)).ToList());
+        // A Branch field lists the branch codes it accepts as its options, so an API client can offer them.
+        var branches = types.Any(BranchChoices.Uses) ? (await BranchChoices.AllAsync(db)).Select(b => b.Code).ToList() : [];
+        return TypedResults.Ok(types.Select(t => new RequestTypeView(t.Id, t.Name(lang), t.Description(lang), t.NeedsApproval,
+            [.. t.Fields.Select(f => f.Kind == FieldKind.Branch ? f with { Options = branches } : f)])).ToList());
     }
 
     public static async Task<Results<Created<TicketDetails>, ValidationProblem>> Open(OpenTicket.Command command, HttpContext http,

@@ -168,7 +168,8 @@ public sealed class TicketQueries(LapakDbContext db, TicketAccess access, Ticket
             .Select(e => new TicketEventView(e.At, e.ActorName, e.Kind, e.OldValue, e.NewValue)).ToList();
         return new TicketDetails(ticket.Code, ticket.Subject, ticket.Description, type.Name(lang), ticket.Status, ticket.Priority,
             ticket.CustomerId, customer.FullName, staff ? customer.Email : null, team, assignee, ticket.CreatedAt, ticket.UpdatedAt,
-            ticket.ResolvedAt, FieldViews.For(type.Fields, JsonSerializer.Deserialize<Dictionary<string, string>>(ticket.FieldsJson) ?? [], lang),
+            ticket.ResolvedAt, FieldViews.For(type.Fields, JsonSerializer.Deserialize<Dictionary<string, string>>(ticket.FieldsJson) ?? [], lang,
+                await BranchChoices.ByCodeAsync(db, type)),
             [], history);
     }
 
@@ -182,7 +183,7 @@ public sealed class TicketQueries(LapakDbContext db, TicketAccess access, Ticket
         var assignee = ticket.AssigneeId is null ? null : await db.Users.Where(u => u.Id == ticket.AssigneeId).Select(u => u.FullName).SingleOrDefaultAsync();
 
         var values = JsonSerializer.Deserialize<Dictionary<string, string>>(ticket.FieldsJson) ?? [];
-        var fields = FieldViews.For(type.Fields, values, lang);
+        var fields = FieldViews.For(type.Fields, values, lang, await BranchChoices.ByCodeAsync(db, type));
 
         var messages = await db.Set<TicketMessage>().AsNoTracking()
             .Where(m => m.TicketId == ticket.Id && (staff || !m.IsInternal))
