@@ -37,6 +37,7 @@ public static class HelpdeskModule
         services.AddScoped<IDemoDataSeeder, HelpdeskDemoData>();
         services.AddInboundMail();
         services.AddFilesRatingsCannedAndAutoClose();
+        Reports.ReportsSetup.AddHelpdeskReports(services);
 
         services.AddNotificationTemplate(HelpdeskNotifications.NewForTeam, "New ticket {code}",
             "{customer} opened ticket {code}: {subject}.", "Open the ticket");
@@ -63,6 +64,7 @@ public static class HelpdeskModule
         Admin.HelpdeskAdminEndpoints.MapHelpdeskAdminEndpoints(app);
         app.MapTicketUpdateEndpoints();
         app.MapTeamSettingsEndpoints();
+        Reports.ReportsSetup.MapHelpdeskReports(app);
         return app;
     }
 
