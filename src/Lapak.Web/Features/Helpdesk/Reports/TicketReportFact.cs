@@ -53,13 +53,19 @@ internal sealed class TicketReportFactConfiguration : IEntityTypeConfiguration<T
         // No foreign key: the updater removes the rows of deleted tickets itself, and a cascade would only slow deletes.
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Priority).HasConversion<string>().HasMaxLength(20);
-        // Each section walks one instant over the period; the covering columns keep the walk inside the index.
-        b.HasIndex(x => new { x.CreatedAt, x.TeamId, x.BranchId, x.RequestTypeId });
-        b.HasIndex(x => new { x.ResolvedAt, x.TeamId });
-        b.HasIndex(x => x.FirstResponseDueAt);
-        b.HasIndex(x => x.ResolutionDueAt);
-        b.HasIndex(x => x.RatedAt);
-        b.HasIndex(x => new { x.IsOpen, x.CreatedAt });
+        // Each section walks one instant over the period, and each index carries every column its sections read, so a
+        // year of a million tickets is read from the index alone, in order, without a lookup per row.
+        b.HasIndex(x => new
+        {
+            x.CreatedAt, x.TeamId, x.BranchId, x.RequestTypeId, x.CreatedDay, x.Status, x.Priority, x.AssigneeId, x.FirstResponseSeconds,
+            x.FirstResponseBusinessSeconds,
+        }, "IX_helpdesk_report_facts_created");
+        b.HasIndex(x => new { x.ResolvedAt, x.TeamId, x.BranchId, x.RequestTypeId, x.AssigneeId, x.ResolutionSeconds, x.ResolutionBusinessSeconds },
+            "IX_helpdesk_report_facts_resolved");
+        b.HasIndex(x => new { x.FirstResponseDueAt, x.TeamId, x.BranchId, x.RequestTypeId, x.FirstResponseAt }, "IX_helpdesk_report_facts_first_response_due");
+        b.HasIndex(x => new { x.ResolutionDueAt, x.TeamId, x.BranchId, x.RequestTypeId, x.ResolvedAt }, "IX_helpdesk_report_facts_resolution_due");
+        b.HasIndex(x => new { x.RatedAt, x.TeamId, x.BranchId, x.RequestTypeId, x.AssigneeId, x.Rating }, "IX_helpdesk_report_facts_rated");
+        b.HasIndex(x => new { x.IsOpen, x.CreatedAt, x.TeamId, x.BranchId, x.RequestTypeId, x.AssigneeId }, "IX_helpdesk_report_facts_open");
         b.HasIndex(x => x.SourceUpdatedAt);
     }
 }

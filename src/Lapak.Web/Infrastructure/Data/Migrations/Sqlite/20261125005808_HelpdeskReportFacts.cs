@@ -43,34 +43,34 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_helpdesk_report_facts_CreatedAt_TeamId_BranchId_RequestTypeId",
+                name: "IX_helpdesk_report_facts_created",
                 table: "helpdesk_report_facts",
-                columns: new[] { "CreatedAt", "TeamId", "BranchId", "RequestTypeId" });
+                columns: new[] { "CreatedAt", "TeamId", "BranchId", "RequestTypeId", "CreatedDay", "Status", "Priority", "AssigneeId", "FirstResponseSeconds", "FirstResponseBusinessSeconds" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_helpdesk_report_facts_FirstResponseDueAt",
+                name: "IX_helpdesk_report_facts_first_response_due",
                 table: "helpdesk_report_facts",
-                column: "FirstResponseDueAt");
+                columns: new[] { "FirstResponseDueAt", "TeamId", "BranchId", "RequestTypeId", "FirstResponseAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_helpdesk_report_facts_IsOpen_CreatedAt",
+                name: "IX_helpdesk_report_facts_open",
                 table: "helpdesk_report_facts",
-                columns: new[] { "IsOpen", "CreatedAt" });
+                columns: new[] { "IsOpen", "CreatedAt", "TeamId", "BranchId", "RequestTypeId", "AssigneeId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_helpdesk_report_facts_RatedAt",
+                name: "IX_helpdesk_report_facts_rated",
                 table: "helpdesk_report_facts",
-                column: "RatedAt");
+                columns: new[] { "RatedAt", "TeamId", "BranchId", "RequestTypeId", "AssigneeId", "Rating" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_helpdesk_report_facts_ResolutionDueAt",
+                name: "IX_helpdesk_report_facts_resolution_due",
                 table: "helpdesk_report_facts",
-                column: "ResolutionDueAt");
+                columns: new[] { "ResolutionDueAt", "TeamId", "BranchId", "RequestTypeId", "ResolvedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_helpdesk_report_facts_ResolvedAt_TeamId",
+                name: "IX_helpdesk_report_facts_resolved",
                 table: "helpdesk_report_facts",
-                columns: new[] { "ResolvedAt", "TeamId" });
+                columns: new[] { "ResolvedAt", "TeamId", "BranchId", "RequestTypeId", "AssigneeId", "ResolutionSeconds", "ResolutionBusinessSeconds" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_helpdesk_report_facts_SourceUpdatedAt",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLapakDbContext))]
-    [Migration("20261125003206_HelpdeskReportFacts")]
+    [Migration("20261125005813_HelpdeskReportFacts")]
     partial class HelpdeskReportFacts
     {
         /// <inheritdoc />
@@ -828,19 +828,19 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("TicketId");
 
-                    b.HasIndex("FirstResponseDueAt");
-
-                    b.HasIndex("RatedAt");
-
-                    b.HasIndex("ResolutionDueAt");
-
                     b.HasIndex("SourceUpdatedAt");
 
-                    b.HasIndex("IsOpen", "CreatedAt");
+                    b.HasIndex(new[] { "CreatedAt", "TeamId", "BranchId", "RequestTypeId", "CreatedDay", "Status", "Priority", "AssigneeId", "FirstResponseSeconds", "FirstResponseBusinessSeconds" }, "IX_helpdesk_report_facts_created");
 
-                    b.HasIndex("ResolvedAt", "TeamId");
+                    b.HasIndex(new[] { "FirstResponseDueAt", "TeamId", "BranchId", "RequestTypeId", "FirstResponseAt" }, "IX_helpdesk_report_facts_first_response_due");
 
-                    b.HasIndex("CreatedAt", "TeamId", "BranchId", "RequestTypeId");
+                    b.HasIndex(new[] { "IsOpen", "CreatedAt", "TeamId", "BranchId", "RequestTypeId", "AssigneeId" }, "IX_helpdesk_report_facts_open");
+
+                    b.HasIndex(new[] { "RatedAt", "TeamId", "BranchId", "RequestTypeId", "AssigneeId", "Rating" }, "IX_helpdesk_report_facts_rated");
+
+                    b.HasIndex(new[] { "ResolutionDueAt", "TeamId", "BranchId", "RequestTypeId", "ResolvedAt" }, "IX_helpdesk_report_facts_resolution_due");
+
+                    b.HasIndex(new[] { "ResolvedAt", "TeamId", "BranchId", "RequestTypeId", "AssigneeId", "ResolutionSeconds", "ResolutionBusinessSeconds" }, "IX_helpdesk_report_facts_resolved");
 
                     b.ToTable("helpdesk_report_facts", (string)null);
                 });
