@@ -39,6 +39,7 @@ public static class ReportsScenario
             if (!response.IsSuccessStatusCode) throw new BenchException($"reports page answered {(int)response.StatusCode}");
             cold.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
             if (k == 1) Console.WriteLine($"  check      reports page {body.Length:N0} bytes");
+            if (response.Headers.TryGetValues("Server-Timing", out var timing)) Console.WriteLine($"  sections   {string.Join(", ", timing)}");
         }
         Console.WriteLine($"  cold       3 different years one after another: {cold.Summary(withMax: true)}");
         var year = Url(today);

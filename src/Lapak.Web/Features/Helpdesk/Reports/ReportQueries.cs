@@ -126,19 +126,12 @@ public sealed class ReportQueries(LapakDbContext db, ReportScope scope, LapakTex
         var responded = facts.Where(f => f.CreatedAt >= from && f.CreatedAt < to && f.FirstResponseSeconds != null);
         var resolved = facts.Where(f => f.ResolvedAt >= from && f.ResolvedAt < to && f.ResolutionSeconds != null);
 
-        var frTotals = await responded.GroupBy(_ => 1)
-            .Select(g => new { N = g.Count(), Clock = g.Sum(f => f.FirstResponseSeconds ?? 0), Business = g.Sum(f => f.FirstResponseBusinessSeconds ?? 0) })
-            .FirstOrDefaultAsync(ct);
-        var resTotals = await resolved.GroupBy(_ => 1)
-            .Select(g => new { N = g.Count(), Clock = g.Sum(f => f.ResolutionSeconds ?? 0), Business = g.Sum(f => f.ResolutionBusinessSeconds ?? 0) })
-            .FirstOrDefaultAsync(ct);
+        // Each histogram also sums its exact seconds, so the counts and means come from the same four passes.
         var frClock = await HistogramAsync(responded.Select(f => f.FirstResponseSeconds ?? 0), ct);
         var frBusiness = await HistogramAsync(responded.Select(f => f.FirstResponseBusinessSeconds ?? 0), ct);
         var resClock = await HistogramAsync(resolved.Select(f => f.ResolutionSeconds ?? 0), ct);
         var resBusiness = await HistogramAsync(resolved.Select(f => f.ResolutionBusinessSeconds ?? 0), ct);
-        return new ResponseTimesReport(
-            Stats(frTotals?.N ?? 0, frTotals?.Clock ?? 0, frTotals?.Business ?? 0, frClock, frBusiness),
-            Stats(resTotals?.N ?? 0, resTotals?.Clock ?? 0, resTotals?.Business ?? 0, resClock, resBusiness),
+        return new ResponseTimesReport(Stats(frClock, frBusiness), Stats(resClock, resBusiness),
             Buckets(frBusiness), Buckets(resBusiness));
     }
 
@@ -148,12 +141,15 @@ public sealed class ReportQueries(LapakDbContext db, ReportScope scope, LapakTex
         (long.MaxValue, "3 days or more"),
     ];
 
-    /// <summary>How many durations fall on each whole minute (rounded down), smallest first: one GROUP BY instead of a sort of every row.</summary>
-    private static async Task<List<(long Minute, int Count)>> HistogramAsync(IQueryable<long> seconds, CancellationToken ct) =>
-        [.. (await seconds.GroupBy(s => s / 60).Select(g => new { Minute = g.Key, Count = g.Count() }).ToListAsync(ct))
-            .OrderBy(x => x.Minute).Select(x => (x.Minute, x.Count))];
+    /// <summary>
+    /// How many durations fall on each whole minute (rounded down) and their exact sum in seconds, smallest first: one
+    /// GROUP BY instead of a sort of every row.
+    /// </summary>
+    private static async Task<List<(long Minute, int Count, long Seconds)>> HistogramAsync(IQueryable<long> seconds, CancellationToken ct) =>
+        [.. (await seconds.GroupBy(s => s / 60).Select(g => new { Minute = g.Key, Count = g.Count(), Seconds = g.Sum() }).ToListAsync(ct))
+            .OrderBy(x => x.Minute).Select(x => (x.Minute, x.Count, x.Seconds))];
 
-    private List<NamedCount> Buckets(List<(long Minute, int Count)> histogram)
+    private List<NamedCount> Buckets(List<(long Minute, int Count, long Seconds)> histogram)
     {
         var lower = 0L;
         var result = new List<NamedCount>();
@@ -167,11 +163,14 @@ public sealed class ReportQueries(LapakDbContext db, ReportScope scope, LapakTex
         return result;
     }
 
-    private static DurationStats Stats(int n, long clockSeconds, long businessSeconds, List<(long Minute, int Count)> clock,
-        List<(long Minute, int Count)> business) =>
-        n == 0 ? new DurationStats(0, null, null, null, null, null, null)
-            : new DurationStats(n, Minutes((double)clockSeconds / n), Percentile(clock, 0.5), Percentile(clock, 0.9),
-                Minutes((double)businessSeconds / n), Percentile(business, 0.5), Percentile(business, 0.9));
+    private static DurationStats Stats(List<(long Minute, int Count, long Seconds)> clock, List<(long Minute, int Count, long Seconds)> business)
+    {
+        var n = clock.Sum(h => h.Count);
+        if (n == 0) return new DurationStats(0, null, null, null, null, null, null);
+        List<(long, int)> Bins(List<(long Minute, int Count, long Seconds)> h) => [.. h.Select(x => (x.Minute, x.Count))];
+        return new DurationStats(n, Minutes((double)clock.Sum(h => h.Seconds) / n), Percentile(Bins(clock), 0.5), Percentile(Bins(clock), 0.9),
+            Minutes((double)business.Sum(h => h.Seconds) / n), Percentile(Bins(business), 0.5), Percentile(Bins(business), 0.9));
+    }
 
     /// <summary>
     /// percentile_cont over the whole minutes: the value at rank p·(n−1) of the ordered values, between its two neighbours
