@@ -60,7 +60,9 @@ public sealed class TicketSeeder(string provider, string connectionString)
     /// For the reports: ratings on every third closed seeded ticket (half of them 5, a third 4, the rest 3 to 1), and the
     /// report facts of every seeded ticket written set-based, as the facts updater would write them (business time here
     /// is clock time × 9/24, an office day's share; the updater works it out from the calendar). The updater's watermark is
-    /// the newest UpdatedAt it measured, which the seeded tickets' past UpdatedAt stay below, so it leaves them alone.
+    /// the newest UpdatedAt it measured, which the seeded tickets' past UpdatedAt stay below, so it leaves them alone; the
+    /// few seeded in the last minutes are above it, so the running updater measures those and the seeder skips them
+    /// (both inserting the same rows at once deadlocks on PostgreSQL).
     /// </summary>
     public async Task<TimeSpan> SeedReportsAsync(CancellationToken ct)
     {
@@ -116,7 +118,7 @@ public sealed class TicketSeeder(string provider, string connectionString)
                 CAST(round((julianday(coalesce(t."ResolvedAt", t."ClosedAt")) - julianday(t."CreatedAt")) * 86400) AS INTEGER) AS res,
                 (SELECT r."Score" FROM helpdesk_ticket_ratings r WHERE r."TicketId" = t."Id") AS score,
                 (SELECT r."CreatedAt" FROM helpdesk_ticket_ratings r WHERE r."TicketId" = t."Id") AS rated
-              FROM helpdesk_tickets t WHERE {Seeded} AND t."DeletedAt" IS NULL)
+              FROM helpdesk_tickets t WHERE {Seeded} AND t."DeletedAt" IS NULL AND t."UpdatedAt" < datetime('now', '-10 minutes'))
         WHERE true
         ON CONFLICT ("TicketId") DO NOTHING
         """;
@@ -132,7 +134,7 @@ public sealed class TicketSeeder(string provider, string connectionString)
                 round(extract(epoch FROM coalesce(t."ResolvedAt", t."ClosedAt") - t."CreatedAt"))::bigint AS res,
                 r."Score" AS score, r."CreatedAt" AS rated
               FROM helpdesk_tickets t LEFT JOIN helpdesk_ticket_ratings r ON r."TicketId" = t."Id"
-              WHERE {Seeded} AND t."DeletedAt" IS NULL) s
+              WHERE {Seeded} AND t."DeletedAt" IS NULL AND t."UpdatedAt" < now() - interval '10 minutes') s
         ON CONFLICT ("TicketId") DO NOTHING
         """;
 
