@@ -60,9 +60,8 @@ public sealed class TicketSeeder(string provider, string connectionString)
     /// For the reports: ratings on every third closed seeded ticket (half of them 5, a third 4, the rest 3 to 1), and the
     /// report facts of every seeded ticket written set-based, as the facts updater would write them (business time here
     /// is clock time × 9/24, an office day's share; the updater works it out from the calendar). The updater's watermark is
-    /// the newest UpdatedAt it measured, which the seeded tickets' past UpdatedAt stay below, so it leaves them alone; the
-    /// few seeded in the last minutes are above it, so the running updater measures those and the seeder skips them
-    /// (both inserting the same rows at once deadlocks on PostgreSQL).
+    /// the newest UpdatedAt it measured; the running updater may measure the newest seeded tickets at the same time, and on
+    /// PostgreSQL the two inserts of the same rows can deadlock, so the (idempotent) facts insert is tried again then.
     /// </summary>
     public async Task<TimeSpan> SeedReportsAsync(CancellationToken ct)
     {
@@ -72,10 +71,18 @@ public sealed class TicketSeeder(string provider, string connectionString)
         var sqlite = provider == "Sqlite";
         foreach (var sql in sqlite ? new[] { SqliteRatings, SqliteFacts, "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);" } : [PostgresRatings, PostgresFacts, "ANALYZE"])
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.CommandTimeout = 0;
-            await command.ExecuteNonQueryAsync(ct);
+            for (var attempt = 1; ; attempt++)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                command.CommandTimeout = 0;
+                try
+                {
+                    await command.ExecuteNonQueryAsync(ct);
+                    break;
+                }
+                catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DeadlockDetected && sql == PostgresFacts && attempt < 5) { }
+            }
         }
         return clock.Elapsed;
     }
@@ -118,7 +125,7 @@ public sealed class TicketSeeder(string provider, string connectionString)
                 CAST(round((julianday(coalesce(t."ResolvedAt", t."ClosedAt")) - julianday(t."CreatedAt")) * 86400) AS INTEGER) AS res,
                 (SELECT r."Score" FROM helpdesk_ticket_ratings r WHERE r."TicketId" = t."Id") AS score,
                 (SELECT r."CreatedAt" FROM helpdesk_ticket_ratings r WHERE r."TicketId" = t."Id") AS rated
-              FROM helpdesk_tickets t WHERE {Seeded} AND t."DeletedAt" IS NULL AND t."UpdatedAt" < datetime('now', '-10 minutes'))
+              FROM helpdesk_tickets t WHERE {Seeded} AND t."DeletedAt" IS NULL)
         WHERE true
         ON CONFLICT ("TicketId") DO NOTHING
         """;
@@ -134,7 +141,7 @@ public sealed class TicketSeeder(string provider, string connectionString)
                 round(extract(epoch FROM coalesce(t."ResolvedAt", t."ClosedAt") - t."CreatedAt"))::bigint AS res,
                 r."Score" AS score, r."CreatedAt" AS rated
               FROM helpdesk_tickets t LEFT JOIN helpdesk_ticket_ratings r ON r."TicketId" = t."Id"
-              WHERE {Seeded} AND t."DeletedAt" IS NULL AND t."UpdatedAt" < now() - interval '10 minutes') s
+              WHERE {Seeded} AND t."DeletedAt" IS NULL) s
         ON CONFLICT ("TicketId") DO NOTHING
         """;
 
