@@ -108,6 +108,17 @@ public sealed class ReportFiguresTests(Apps apps)
         await ReportKit.CatchUpAsync(app);
         var after = await JsonAsync(api, $"/api/v1/reports/backlog?{w.Query}&typeId={w.TypeId}"); // another filter: not the cached answer
         Assert.Equal(1, Num(after, "total"));
+
+        // A deleted ticket leaves every report (deleting does not touch UpdatedAt; the updater sweeps deleted tickets).
+        await app.WithDbAsync(async d =>
+        {
+            var t6 = await d.Set<Ticket>().SingleAsync(t => t.Code == w.Codes[5]);
+            t6.DeletedAt = DateTime.UtcNow;
+            return await d.SaveChangesAsync();
+        });
+        await ReportKit.CatchUpAsync(app);
+        var remaining = await JsonAsync(api, $"/api/v1/reports/volume?{w.Query}&typeId={w.TypeId}");
+        Assert.Equal(5, Num(remaining, "total"));
     }
 
     [Theory, ClassData(typeof(Databases))]
