@@ -6,12 +6,13 @@ public sealed record BenchOptions(string? Url, string Scenario, TimeSpan Duratio
     public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
 
     public const string Usage =
-        "usage: Lapak.Bench [--url http://host:port] [--scenario me|notify|tickets|bighelpdesk|permit|all] [--duration 10] [--clients 8] [--count 200] [--tickets 1000000]\n" +
+        "usage: Lapak.Bench [--url http://host:port] [--scenario me|notify|tickets|bighelpdesk|permit|reports|all] [--duration 10] [--clients 8] [--count 200] [--tickets 1000000]\n" +
         "                   [--email customer@lapak.test] [--password Lapak#2026] [--postgres \"Host=…;Database=<empty db>;…\"]\n" +
         "Without --url the benchmark starts Lapak itself on a free 127.0.0.1 port with a fresh SQLite database,\n" +
         "or on the given empty PostgreSQL database with --postgres. bighelpdesk seeds --tickets tickets straight into that\n" +
-        "database (so it needs the benchmark to start Lapak) and is not part of all; neither is permit (--count renders, then\n" +
-        "downloads with --clients clients), which writes its permit into the database too.";
+        "database (so it needs the benchmark to start Lapak) and is not part of all; reports does the same and measures the\n" +
+        "reports page for a year; neither is permit (--count renders, then downloads with --clients clients), which writes\n" +
+        "its permit into the database too.";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -23,7 +24,7 @@ public sealed record BenchOptions(string? Url, string Scenario, TimeSpan Duratio
             o = args[i] switch
             {
                 "--url" => o with { Url = Uri.TryCreate(Value(), UriKind.Absolute, out var u) ? u.ToString().TrimEnd('/') : throw new ArgumentException("--url must be an absolute URL.") },
-                "--scenario" => o with { Scenario = Value() is var s && s is "me" or "notify" or "tickets" or "bighelpdesk" or "permit" or "all" ? s : throw new ArgumentException("--scenario is me, notify, tickets, bighelpdesk, permit or all.") },
+                "--scenario" => o with { Scenario = Value() is var s && s is "me" or "notify" or "tickets" or "bighelpdesk" or "permit" or "reports" or "all" ? s : throw new ArgumentException("--scenario is me, notify, tickets, bighelpdesk, permit, reports or all.") },
                 "--postgres" => o with { Postgres = Value() },
                 "--duration" => o with { Duration = TimeSpan.FromSeconds(Positive("--duration")) },
                 "--clients" => o with { Clients = Positive("--clients") },

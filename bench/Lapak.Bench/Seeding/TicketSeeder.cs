@@ -20,6 +20,9 @@ public sealed class TicketSeeder(string provider, string connectionString)
     private const string StatusCase =
         "CASE WHEN i % 1000 < 5 THEN 'New' WHEN i % 1000 < 35 THEN 'Open' WHEN i % 1000 < 50 THEN 'PendingCustomer' " +
         "WHEN i % 1000 < 100 THEN 'Resolved' ELSE 'Closed' END";
+    // A first response 1 minute to 4 hours after creation; a resolution 30 minutes to 3 days after it (the reports read these).
+    private const string FirstResponseMinutes = "i * 7 % 240 + 1";
+    private const string ResolutionMinutes = "i * 37 % 4320 + 30";
     private const string PriorityCase =
         "CASE WHEN i % 13 = 0 THEN 'Urgent' WHEN i % 5 = 0 THEN 'High' WHEN i % 3 = 0 THEN 'Low' ELSE 'Normal' END";
 
@@ -52,6 +55,95 @@ public sealed class TicketSeeder(string provider, string connectionString)
         }
         return clock.Elapsed;
     }
+
+    /// <summary>
+    /// For the reports: ratings on every third closed seeded ticket (half of them 5, a third 4, the rest 3 to 1), and the
+    /// report facts of every seeded ticket written set-based, as the facts updater would write them (business time here
+    /// is clock time × 9/24, an office day's share; the updater works it out from the calendar). The updater's watermark is
+    /// the newest UpdatedAt it measured; the running updater may measure the newest seeded tickets at the same time, and on
+    /// PostgreSQL the two inserts of the same rows can deadlock, so the (idempotent) facts insert is tried again then.
+    /// </summary>
+    public async Task<TimeSpan> SeedReportsAsync(CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var connection = Open();
+        await connection.OpenAsync(ct);
+        var sqlite = provider == "Sqlite";
+        foreach (var sql in sqlite ? new[] { SqliteRatings, SqliteFacts, "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);" } : [PostgresRatings, PostgresFacts, "ANALYZE"])
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                command.CommandTimeout = 0;
+                try
+                {
+                    await command.ExecuteNonQueryAsync(ct);
+                    break;
+                }
+                catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DeadlockDetected && sql == PostgresFacts && attempt < 5) { }
+            }
+        }
+        return clock.Elapsed;
+    }
+
+    private const string Seeded = "t.\"Subject\" LIKE 'Gangguan layanan nomor %'";
+    private const string SeedNumber = "CAST(substr(t.\"Subject\", 24) AS INTEGER)";
+    private const string ScoreCase = "CASE WHEN n / 3 % 20 < 10 THEN 5 WHEN n / 3 % 20 < 16 THEN 4 WHEN n / 3 % 20 < 18 THEN 3 WHEN n / 3 % 20 = 18 THEN 2 ELSE 1 END";
+
+    private static readonly string SqliteRatings = $"""
+        INSERT INTO helpdesk_ticket_ratings ("Id", "TicketId", "CustomerId", "ResolvedAt", "Score", "Comment", "CreatedAt", "AgentId")
+        SELECT upper(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-8' || substr(h, 18, 3) || '-' || substr(h, 21, 12)),
+            "Id", "CustomerId", "ResolvedAt", {ScoreCase}, CASE WHEN n % 9 = 0 THEN 'Terima kasih, cepat ditangani.' END,
+            min(datetime("ResolvedAt", '+1 hours'), datetime('now')), "AssigneeId"
+        FROM (SELECT t.*, {SeedNumber} AS n, lower(hex(randomblob(16))) AS h FROM helpdesk_tickets t
+              WHERE {Seeded} AND t."Status" = 'Closed' AND t."ResolvedAt" IS NOT NULL) WHERE n % 3 = 0
+        """;
+
+    private static readonly string PostgresRatings = $"""
+        INSERT INTO helpdesk_ticket_ratings ("Id", "TicketId", "CustomerId", "ResolvedAt", "Score", "Comment", "CreatedAt", "AgentId")
+        SELECT gen_random_uuid(), "Id", "CustomerId", "ResolvedAt", {ScoreCase}, CASE WHEN n % 9 = 0 THEN 'Terima kasih, cepat ditangani.' END,
+            least("ResolvedAt" + interval '1 hour', now()), "AssigneeId"
+        FROM (SELECT t.*, CAST(substr(t."Subject", 24) AS INTEGER) AS n FROM helpdesk_tickets t
+              WHERE {Seeded} AND t."Status" = 'Closed' AND t."ResolvedAt" IS NOT NULL) s WHERE n % 3 = 0
+        """;
+
+    private const string FactColumns = """
+        INSERT INTO helpdesk_report_facts ("TicketId", "CreatedAt", "CreatedDay", "TeamId", "BranchId", "RequestTypeId", "AssigneeId", "Status",
+            "Priority", "IsOpen", "FirstResponseAt", "FirstResponseSeconds", "FirstResponseBusinessSeconds", "ResolvedAt", "ResolutionSeconds",
+            "ResolutionBusinessSeconds", "FirstResponseDueAt", "ResolutionDueAt", "Rating", "RatedAt", "SourceUpdatedAt")
+        """;
+
+    private static readonly string SqliteFacts = $"""
+        {FactColumns}
+        SELECT "Id", "CreatedAt", date("CreatedAt", '+7 hours'), "TeamId", "BranchId", "RequestTypeId", "AssigneeId", "Status", "Priority", open,
+            "FirstResponseAt", fr, fr * 9 / 24, res_at, CASE WHEN res_at IS NOT NULL THEN res END, CASE WHEN res_at IS NOT NULL THEN res * 9 / 24 END,
+            datetime("CreatedAt", '+2 hours'), datetime("CreatedAt", '+2 days'), score, rated, "UpdatedAt"
+        FROM (SELECT t.*, t."Status" IN ('New', 'Open', 'PendingCustomer', 'AwaitingApproval') AS open,
+                CAST(round((julianday(t."FirstResponseAt") - julianday(t."CreatedAt")) * 86400) AS INTEGER) AS fr,
+                CASE WHEN t."Status" IN ('Resolved', 'Closed') THEN coalesce(t."ResolvedAt", t."ClosedAt") END AS res_at,
+                CAST(round((julianday(coalesce(t."ResolvedAt", t."ClosedAt")) - julianday(t."CreatedAt")) * 86400) AS INTEGER) AS res,
+                (SELECT r."Score" FROM helpdesk_ticket_ratings r WHERE r."TicketId" = t."Id") AS score,
+                (SELECT r."CreatedAt" FROM helpdesk_ticket_ratings r WHERE r."TicketId" = t."Id") AS rated
+              FROM helpdesk_tickets t WHERE {Seeded} AND t."DeletedAt" IS NULL)
+        WHERE true
+        ON CONFLICT ("TicketId") DO NOTHING
+        """;
+
+    private static readonly string PostgresFacts = $"""
+        {FactColumns}
+        SELECT "Id", "CreatedAt", ("CreatedAt" AT TIME ZONE 'Asia/Jakarta')::date, "TeamId", "BranchId", "RequestTypeId", "AssigneeId", "Status", "Priority", open,
+            "FirstResponseAt", fr, fr * 9 / 24, res_at, CASE WHEN res_at IS NOT NULL THEN res END, CASE WHEN res_at IS NOT NULL THEN res * 9 / 24 END,
+            "CreatedAt" + interval '2 hours', "CreatedAt" + interval '2 days', score, rated, "UpdatedAt"
+        FROM (SELECT t.*, t."Status" IN ('New', 'Open', 'PendingCustomer', 'AwaitingApproval') AS open,
+                round(extract(epoch FROM t."FirstResponseAt" - t."CreatedAt"))::bigint AS fr,
+                CASE WHEN t."Status" IN ('Resolved', 'Closed') THEN coalesce(t."ResolvedAt", t."ClosedAt") END AS res_at,
+                round(extract(epoch FROM coalesce(t."ResolvedAt", t."ClosedAt") - t."CreatedAt"))::bigint AS res,
+                r."Score" AS score, r."CreatedAt" AS rated
+              FROM helpdesk_tickets t LEFT JOIN helpdesk_ticket_ratings r ON r."TicketId" = t."Id"
+              WHERE {Seeded} AND t."DeletedAt" IS NULL) s
+        ON CONFLICT ("TicketId") DO NOTHING
+        """;
 
     private DbConnection Open() => provider == "Sqlite"
         ? new SqliteConnection(connectionString)
@@ -96,9 +188,10 @@ public sealed class TicketSeeder(string provider, string connectionString)
             CASE WHEN status = 'New' OR counts.a = 0 THEN NULL ELSE (SELECT "Id" FROM agents WHERE k = i % counts.a) END,
             'Gangguan layanan nomor ' || i, 'Tiket contoh untuk mengukur daftar dan antrean dengan satu juta tiket.', @fields,
             status, {PriorityCase}, created, created,
-            CASE WHEN status = 'New' THEN NULL ELSE created END,
-            CASE WHEN status = 'Closed' THEN created WHEN status = 'Resolved' THEN datetime('now', '-' || (i % 7000) || ' minutes') END,
-            CASE WHEN status = 'Closed' THEN created END, 'Api'
+            CASE WHEN status = 'New' THEN NULL ELSE min(datetime(created, '+' || ({FirstResponseMinutes}) || ' minutes'), datetime('now')) END,
+            CASE WHEN status = 'Closed' THEN min(datetime(created, '+' || ({ResolutionMinutes}) || ' minutes'), datetime('now'))
+                 WHEN status = 'Resolved' THEN datetime('now', '-' || (i % 7000) || ' minutes') END,
+            CASE WHEN status = 'Closed' THEN min(datetime(created, '+' || ({ResolutionMinutes}) || ' minutes'), datetime('now')) END, 'Api'
         FROM (SELECT rows.*, lower(hex(randomblob(16))) AS h FROM rows), counts
         """;
 
@@ -118,9 +211,10 @@ public sealed class TicketSeeder(string provider, string connectionString)
             CASE WHEN status = 'New' THEN NULL ELSE ag."Id" END,
             'Gangguan layanan nomor ' || i, 'Tiket contoh untuk mengukur daftar dan antrean dengan satu juta tiket.', @fields,
             status, {PriorityCase}, created, created,
-            CASE WHEN status = 'New' THEN NULL ELSE created END,
-            CASE WHEN status = 'Closed' THEN created WHEN status = 'Resolved' THEN now() - make_interval(mins => (i % 7000)::int) END,
-            CASE WHEN status = 'Closed' THEN created END, 'Api'
+            CASE WHEN status = 'New' THEN NULL ELSE least(created + make_interval(mins => ({FirstResponseMinutes})::int), now()) END,
+            CASE WHEN status = 'Closed' THEN least(created + make_interval(mins => ({ResolutionMinutes})::int), now())
+                 WHEN status = 'Resolved' THEN now() - make_interval(mins => (i % 7000)::int) END,
+            CASE WHEN status = 'Closed' THEN least(created + make_interval(mins => ({ResolutionMinutes})::int), now()) END, 'Api'
         FROM rows CROSS JOIN counts
         JOIN types ty ON ty.k = rows.i % counts.t
         JOIN users u ON u.k = rows.i % counts.u

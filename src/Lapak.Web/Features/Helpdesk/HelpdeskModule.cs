@@ -41,6 +41,7 @@ public static class HelpdeskModule
         Escalations.EscalationsSetup.AddHelpdeskEscalations(services);
         Sla.SlaSetup.AddHelpdeskSla(services);
         Permits.PermitsSetup.AddHelpdeskPermits(services);
+        Reports.ReportsSetup.AddHelpdeskReports(services);
 
         services.AddNotificationTemplate(HelpdeskNotifications.NewForTeam, "New ticket {code}",
             "{customer} opened ticket {code}: {subject}.", "Open the ticket");
@@ -71,6 +72,7 @@ public static class HelpdeskModule
         Escalations.EscalationsSetup.MapHelpdeskEscalations(app);
         Sla.SlaSetup.MapHelpdeskSla(app);
         Permits.PermitsSetup.MapHelpdeskPermits(app);
+        Reports.ReportsSetup.MapHelpdeskReports(app);
         return app;
     }
 

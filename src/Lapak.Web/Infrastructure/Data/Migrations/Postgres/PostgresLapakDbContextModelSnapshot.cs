@@ -753,6 +753,95 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("helpdesk_permits", (string)null);
                 });
 
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Reports.TicketReportFact", b =>
+                {
+                    b.Property<Guid>("TicketId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("BranchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("CreatedDay")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("FirstResponseAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("FirstResponseBusinessSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("FirstResponseDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("FirstResponseSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RequestTypeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("ResolutionBusinessSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ResolutionDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ResolutionSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("SourceUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TicketId");
+
+                    b.HasIndex("SourceUpdatedAt");
+
+                    b.HasIndex(new[] { "CreatedAt", "TeamId", "BranchId", "RequestTypeId", "CreatedDay", "Status", "Priority", "AssigneeId", "FirstResponseSeconds", "FirstResponseBusinessSeconds" }, "IX_helpdesk_report_facts_created");
+
+                    b.HasIndex(new[] { "FirstResponseDueAt", "TeamId", "BranchId", "RequestTypeId", "FirstResponseAt" }, "IX_helpdesk_report_facts_first_response_due");
+
+                    b.HasIndex(new[] { "IsOpen", "CreatedAt", "TeamId", "BranchId", "RequestTypeId", "AssigneeId" }, "IX_helpdesk_report_facts_open");
+
+                    b.HasIndex(new[] { "RatedAt", "TeamId", "BranchId", "RequestTypeId", "AssigneeId", "Rating" }, "IX_helpdesk_report_facts_rated");
+
+                    b.HasIndex(new[] { "ResolutionDueAt", "TeamId", "BranchId", "RequestTypeId", "ResolvedAt" }, "IX_helpdesk_report_facts_resolution_due");
+
+                    b.HasIndex(new[] { "ResolvedAt", "TeamId", "BranchId", "RequestTypeId", "AssigneeId", "ResolutionSeconds", "ResolutionBusinessSeconds" }, "IX_helpdesk_report_facts_resolved");
+
+                    b.ToTable("helpdesk_report_facts", (string)null);
+                });
+
             modelBuilder.Entity("Lapak.Web.Features.Helpdesk.RequestTypes.RequestType", b =>
                 {
                     b.Property<Guid>("Id")

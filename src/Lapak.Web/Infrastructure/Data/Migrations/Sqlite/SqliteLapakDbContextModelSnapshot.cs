@@ -746,6 +746,95 @@ namespace Lapak.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("helpdesk_permits", (string)null);
                 });
 
+            modelBuilder.Entity("Lapak.Web.Features.Helpdesk.Reports.TicketReportFact", b =>
+                {
+                    b.Property<Guid>("TicketId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BranchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CreatedDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstResponseAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstResponseBusinessSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FirstResponseDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstResponseSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestTypeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolutionBusinessSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResolutionDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolutionSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SourceUpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TicketId");
+
+                    b.HasIndex("SourceUpdatedAt");
+
+                    b.HasIndex(new[] { "CreatedAt", "TeamId", "BranchId", "RequestTypeId", "CreatedDay", "Status", "Priority", "AssigneeId", "FirstResponseSeconds", "FirstResponseBusinessSeconds" }, "IX_helpdesk_report_facts_created");
+
+                    b.HasIndex(new[] { "FirstResponseDueAt", "TeamId", "BranchId", "RequestTypeId", "FirstResponseAt" }, "IX_helpdesk_report_facts_first_response_due");
+
+                    b.HasIndex(new[] { "IsOpen", "CreatedAt", "TeamId", "BranchId", "RequestTypeId", "AssigneeId" }, "IX_helpdesk_report_facts_open");
+
+                    b.HasIndex(new[] { "RatedAt", "TeamId", "BranchId", "RequestTypeId", "AssigneeId", "Rating" }, "IX_helpdesk_report_facts_rated");
+
+                    b.HasIndex(new[] { "ResolutionDueAt", "TeamId", "BranchId", "RequestTypeId", "ResolvedAt" }, "IX_helpdesk_report_facts_resolution_due");
+
+                    b.HasIndex(new[] { "ResolvedAt", "TeamId", "BranchId", "RequestTypeId", "AssigneeId", "ResolutionSeconds", "ResolutionBusinessSeconds" }, "IX_helpdesk_report_facts_resolved");
+
+                    b.ToTable("helpdesk_report_facts", (string)null);
+                });
+
             modelBuilder.Entity("Lapak.Web.Features.Helpdesk.RequestTypes.RequestType", b =>
                 {
                     b.Property<Guid>("Id")
