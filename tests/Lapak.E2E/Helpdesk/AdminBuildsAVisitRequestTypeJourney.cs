@@ -78,13 +78,13 @@ public sealed class AdminBuildsAVisitRequestTypeJourney(BrowserFixture browser)
             await page.GetByRole(AriaRole.Radio, new() { Name = nameId }).CheckAsync();
             await page.GetByLabel(browser.Contains("Ticket subject")).FillAsync(subject);
             await page.GetByLabel(browser.Contains("Description")).FillAsync("Pemeliharaan rak A3 dan penggantian PDU.");
-            await page.Locator("input[name='Parts.window.start']").FillAsync("2026-12-01T09:00");
-            await page.Locator("input[name='Parts.window.end']").FillAsync("2026-12-01T12:00");
-            await page.Locator("input[name='Parts.visitors.0.name']").FillAsync("Budi Santoso");
-            await page.Locator("input[name='Parts.visitors.0.id_number']").FillAsync("3171234567890001");
+            await page.Locator("input[name='Parts.window.start']:visible").FillAsync("2026-12-01T09:00");
+            await page.Locator("input[name='Parts.window.end']:visible").FillAsync("2026-12-01T12:00");
+            await page.Locator("input[name='Parts.visitors.0.name']:visible").FillAsync("Budi Santoso");
+            await page.Locator("input[name='Parts.visitors.0.id_number']:visible").FillAsync("3171234567890001");
             await page.Locator("[data-add-row]:visible").ClickAsync();
-            await page.Locator("input[name='Parts.visitors.1.name']").FillAsync("Siti Aminah");
-            await page.Locator("input[name='Parts.visitors.1.id_number']").FillAsync("3171234567890002");
+            await page.Locator("input[name='Parts.visitors.1.name']:visible").FillAsync("Siti Aminah");
+            await page.Locator("input[name='Parts.visitors.1.id_number']:visible").FillAsync("3171234567890002");
             await browser.AssertAccessibleAsync(page, "phone-new-visit-ticket");
             await BrowserFixture.SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { NameRegex = browser.Either("Send") }));
 
