@@ -48,8 +48,9 @@ public sealed partial class PermitRequestRules(LapakDbContext db, LapakText text
         var endUtc = PermitTimes.ToUtc(end, branch.TimeZone);
         if (startUtc <= clock.GetUtcNow().UtcDateTime) return text.Get("The visit window has already begun. Choose a time that is still ahead.");
 
-        var calendar = await db.Set<BusinessCalendar>().AsNoTracking().Include(c => c.Holidays).SingleOrDefaultAsync(c => c.BranchId == branch.Id)
-            ?? await db.Set<BusinessCalendar>().AsNoTracking().Include(c => c.Holidays).FirstOrDefaultAsync(c => c.IsDefault)
+        // The same calendar the branch's SLA due times come from (the branch's own, else the default), read fresh:
+        // a visit is checked against today's hours, and permit requests are few.
+        var calendar = (await Sla.SlaSettingsCache.LoadAsync(db)).CalendarFor(null, branch.Id)
             ?? new BusinessCalendar { TimeZone = branch.TimeZone, Week = BusinessCalendar.OfficeWeek() };
         if (!calendar.Week.Any(d => d.IsOpen)) return text.Get("This branch has no working hours, so no visit can be planned.");
 

@@ -1,38 +1,29 @@
 using Lapak.Web.Features.Helpdesk.Sla;
 using Lapak.Web.Infrastructure.Data;
 using Lapak.Web.Infrastructure.Formatting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lapak.Web.Features.Helpdesk.Reports;
 
 /// <summary>
-/// The business calendar a ticket's durations are measured in: its team's, else its branch's, else the default one,
-/// else office hours in WIB. Loaded once per updater run; calendars are a handful of rows.
+/// The business calendar a ticket's durations are measured in: the one its SLA due times come from
+/// (<see cref="SlaSettings.CalendarFor"/>), else office hours in WIB. Loaded once per updater run.
 /// </summary>
 public sealed class ReportCalendars
 {
-    private readonly Dictionary<Guid, BusinessHours> _byTeam = [];
-    private readonly Dictionary<Guid, BusinessHours> _byBranch = [];
-    private BusinessHours _default = BusinessHours.OfficeHours(Display.Jakarta);
+    private static readonly BusinessHours OfficeHours = BusinessHours.OfficeHours(Display.Jakarta);
+    private readonly SlaSettings _settings;
+    private readonly Dictionary<Guid, BusinessHours> _hours = [];
 
-    public static async Task<ReportCalendars> LoadAsync(LapakDbContext db, CancellationToken ct)
+    private ReportCalendars(SlaSettings settings) => _settings = settings;
+
+    public static async Task<ReportCalendars> LoadAsync(LapakDbContext db, CancellationToken ct) => new(await SlaSettingsCache.LoadAsync(db, ct));
+
+    public BusinessHours For(Guid? teamId, Guid? branchId)
     {
-        var result = new ReportCalendars();
-        var calendars = await db.Set<BusinessCalendar>().AsNoTracking().Include(c => c.Holidays).ToListAsync(ct);
-        foreach (var c in calendars)
-        {
-            BusinessHours hours;
-            try { hours = c.Hours(); }
-            catch (ArgumentException) { continue; } // a calendar without a working day cannot measure anything
-            if (c.TeamId is { } team) result._byTeam[team] = hours;
-            if (c.BranchId is { } branch) result._byBranch[branch] = hours;
-            if (c.IsDefault) result._default = hours;
-        }
-        return result;
+        if (_settings.CalendarFor(teamId, branchId) is not { } calendar) return OfficeHours;
+        if (_hours.TryGetValue(calendar.Id, out var hours)) return hours;
+        try { hours = calendar.Hours(); }
+        catch (ArgumentException) { hours = OfficeHours; } // a calendar without a working day cannot measure anything
+        return _hours[calendar.Id] = hours;
     }
-
-    public BusinessHours For(Guid? teamId, Guid? branchId) =>
-        teamId is { } t && _byTeam.TryGetValue(t, out var byTeam) ? byTeam
-        : branchId is { } b && _byBranch.TryGetValue(b, out var byBranch) ? byBranch
-        : _default;
 }

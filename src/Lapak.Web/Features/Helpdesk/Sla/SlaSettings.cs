@@ -32,12 +32,18 @@ public sealed class SlaSettingsCache(IMemoryCache cache)
     public async Task<SlaSettings> GetAsync(LapakDbContext db, CancellationToken ct = default)
     {
         if (cache.TryGetValue(Key, out SlaSettings? settings) && settings is not null) return settings;
+        settings = await LoadAsync(db, ct);
+        cache.Set(Key, settings, TimeSpan.FromMinutes(1));
+        return settings;
+    }
+
+    /// <summary>Reads the settings afresh, for work that must see the latest calendars (the report facts).</summary>
+    public static async Task<SlaSettings> LoadAsync(LapakDbContext db, CancellationToken ct = default)
+    {
         var targets = await db.Set<SlaTarget>().AsNoTracking().ToDictionaryAsync(t => t.Priority, ct);
         var calendars = await db.Set<BusinessCalendar>().AsNoTracking().Include(c => c.Holidays).AsSplitQuery().ToListAsync(ct);
         var teams = await db.Set<Team>().AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.BranchId, ct);
-        settings = new SlaSettings(targets, calendars, teams);
-        cache.Set(Key, settings, TimeSpan.FromMinutes(1));
-        return settings;
+        return new SlaSettings(targets, calendars, teams);
     }
 
     public void Invalidate() => cache.Remove(Key);
