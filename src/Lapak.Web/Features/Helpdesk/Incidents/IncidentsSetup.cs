@@ -20,6 +20,7 @@ public static class IncidentsSetup
         services.AddScoped<ChangeIncidentDetails.Handler>();
         services.AddScoped<AttachToIncident.Handler>();
         services.AddScoped<ResolveLinkedTickets.Handler>();
+        services.AddScoped<Lapak.Web.Infrastructure.Startup.IDemoDataSeeder, IncidentDemoData>();
 
         services.AddNotificationTemplate(IncidentNotifications.Updated, "Service update: {title}",
             "{state} ({area}): {message}", "See the service status");
