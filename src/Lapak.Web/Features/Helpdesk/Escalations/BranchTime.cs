@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lapak.Web.Features.Accounts.Admin;
 using Lapak.Web.Infrastructure.Localization;
 
 namespace Lapak.Web.Features.Helpdesk.Escalations;
@@ -17,12 +18,7 @@ public static class BranchTime
         catch (TimeZoneNotFoundException) { return TimeZoneInfo.FindSystemTimeZoneById(DefaultZone); }
     }
 
-    public static string Abbreviation(string? id) => Zone(id).BaseUtcOffset.TotalHours switch
-    {
-        8 => "WITA",
-        9 => "WIT",
-        _ => "WIB",
-    };
+    public static string Abbreviation(string? id) => AdminLabels.ZoneAbbreviation(id ?? DefaultZone);
 
     public static DateTime ToLocal(DateTime utc, string? zone) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone(zone));
@@ -31,7 +27,7 @@ public static class BranchTime
     public static DateTime ToUtc(DateTime local, string? zone) =>
         TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone(zone));
 
-    private static CultureInfo Culture(string language) =>
+    public static CultureInfo Culture(string language) =>
         CultureInfo.GetCultureInfo(language == LapakCultures.English ? "en-GB" : "id-ID");
 
     /// <summary>"24 Nov 2026 16.05 WITA" (Indonesian) or "24 Nov 2026 16:05 WITA" (English).</summary>
