@@ -7,9 +7,13 @@ public static class PermitStates
 {
     /// <summary>Revoked wins over everything; otherwise the window decides (start inclusive, end exclusive).</summary>
     public static PermitState Of(Permit permit, DateTime nowUtc) =>
-        permit.RevokedAt is not null ? PermitState.Revoked
-        : nowUtc < permit.WindowStartUtc ? PermitState.NotYetValid
-        : nowUtc >= permit.WindowEndUtc ? PermitState.Expired
+        Of(permit.RevokedAt, permit.WindowStartUtc, permit.WindowEndUtc, nowUtc);
+
+    /// <summary>The same rule for a projection of a permit's columns (lists read no whole entities).</summary>
+    public static PermitState Of(DateTime? revokedAt, DateTime windowStartUtc, DateTime windowEndUtc, DateTime nowUtc) =>
+        revokedAt is not null ? PermitState.Revoked
+        : nowUtc < windowStartUtc ? PermitState.NotYetValid
+        : nowUtc >= windowEndUtc ? PermitState.Expired
         : PermitState.Valid;
 
     /// <summary>Bootstrap colour of a state; always shown together with its name, never alone.</summary>

@@ -1,4 +1,5 @@
 using Lapak.Web.Features.Accounts;
+using Lapak.Web.Features.Helpdesk.Permits;
 using Lapak.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -25,19 +26,12 @@ public sealed class SupervisorIndexModel(SupervisorDesk desk, LapakText text) : 
         Permits = await desk.PermitsTodayAsync(me);
     }
 
-    public string PermitStateName(PermitState state) => text.Get(state switch
+    /// <summary>On a desk that lists only today's permits, "later today" and "in progress" read better than the gate's words.</summary>
+    public string PermitStateName(PermitState state) => state switch
     {
-        PermitState.Upcoming => "Later today",
-        PermitState.InProgress => "In progress",
-        PermitState.Ended => "Ended",
-        _ => "Revoked",
-    });
-
-    public static string PermitStateBadge(PermitState state) => state switch
-    {
-        PermitState.Upcoming => "text-bg-primary",
-        PermitState.InProgress => "text-bg-success",
-        PermitState.Ended => "text-bg-secondary",
-        _ => "text-bg-danger",
+        PermitState.NotYetValid => text.Get("Later today"),
+        PermitState.Valid => text.Get("In progress"),
+        PermitState.Expired => text.Get("Ended"),
+        _ => PermitStates.Name(state, text),
     };
 }

@@ -20,8 +20,6 @@ public sealed record EscalatedItem(string Code, string Subject, TicketStatus Sta
 /// <summary>A live ticket in one of my branches.</summary>
 public sealed record RunningItem(string Code, string Subject, TicketStatus Status, string BranchName, string? TeamName, string? AssigneeName, DateTime UpdatedAt);
 
-public enum PermitState { Upcoming, InProgress, Ended, Revoked }
-
 /// <summary>A permit whose window touches today at its branch.</summary>
 public sealed record TodayPermit(string TicketCode, string CustomerName, string? CompanyName, string BranchName, string BranchTimeZone,
     DateTime WindowStartUtc, DateTime WindowEndUtc, PermitState State);
@@ -93,8 +91,7 @@ public sealed class SupervisorDesk(LapakDbContext db, BranchSupervision supervis
                 return BranchTime.ToLocal(r.WindowStartUtc, r.BranchTimeZone).Date <= today && BranchTime.ToLocal(r.WindowEndUtc, r.BranchTimeZone).Date >= today;
             })
             .Select(r => new TodayPermit(r.Code, r.CustomerName, r.CompanyName, r.BranchName, r.BranchTimeZone, r.WindowStartUtc, r.WindowEndUtc,
-                r.RevokedAt is not null ? PermitState.Revoked : now < r.WindowStartUtc ? PermitState.Upcoming
-                : now < r.WindowEndUtc ? PermitState.InProgress : PermitState.Ended)).ToList();
+                PermitStates.Of(r.RevokedAt, r.WindowStartUtc, r.WindowEndUtc, now))).ToList();
     }
 
     /// <summary>The visit window of a permit request, read as the branch's wall-clock time.</summary>
