@@ -107,9 +107,13 @@ public sealed class IncidentQueries(LapakDbContext db, TicketAccess access, Time
         if (incidents.Count == 0) return [];
         var ids = incidents.Select(i => i.Id).ToList();
         var techIds = incidents.Where(i => i.TechnicianId != null).Select(i => i.TechnicianId!.Value).Distinct().ToList();
-        var names = await db.Users.Where(u => techIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName);
-        var updates = await db.Set<IncidentUpdate>().AsNoTracking().Where(u => ids.Contains(u.IncidentId)).ToListAsync();
-        var last = updates.GroupBy(u => u.IncidentId).ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.At).First());
+        var names = await db.Users.Where(u => techIds.Contains(u.Id)).Select(u => new { u.Id, u.FullName })
+            .ToDictionaryAsync(u => u.Id, u => u.FullName);
+        // Only each incident's latest update: the public board refreshes live and a long outage gathers many updates.
+        var all = db.Set<IncidentUpdate>();
+        var latest = await all.AsNoTracking()
+            .Where(u => ids.Contains(u.IncidentId) && !all.Any(o => o.IncidentId == u.IncidentId && o.At > u.At)).ToListAsync();
+        var last = latest.GroupBy(u => u.IncidentId).ToDictionary(g => g.Key, g => g.First());
         Dictionary<Guid, string?>? mine = null;
         if (user.Identity?.IsAuthenticated == true && user.UserId() is { } me)
             mine = await (from s in db.Set<IncidentSubscription>().Where(s => s.CustomerId == me && ids.Contains(s.IncidentId))
