@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Lapak.Web.Features.Accounts;
+using Lapak.Web.Features.Helpdesk.Escalations;
 using Lapak.Web.Features.Helpdesk.Tickets;
 using Lapak.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ public sealed record TicketPermit(Permit Permit, string TicketCode, bool CanRevo
 /// Finding permits. Through a ticket: only for someone who may see the ticket (<see cref="TicketAccess.Visible"/>), so a
 /// ticket code never reveals a permit. By permit code: for the public verification page, which shows only what a guard needs.
 /// </summary>
-public sealed class PermitQueries(LapakDbContext db, TicketAccess access)
+public sealed class PermitQueries(LapakDbContext db, TicketAccess access, BranchSupervision supervision)
 {
     public async Task<TicketPermit?> ForTicketAsync(ClaimsPrincipal user, string? code, bool track = false)
     {
@@ -27,12 +28,8 @@ public sealed class PermitQueries(LapakDbContext db, TicketAccess access)
     }
 
     /// <summary>Only the supervisor of the permit's branch may revoke it (seed 002: the branch answers for its gate).</summary>
-    public Task<bool> SupervisesAsync(ClaimsPrincipal user, Guid branchId)
-    {
-        var me = user.UserId();
-        return me is null ? Task.FromResult(false)
-            : db.Set<BranchMember>().AnyAsync(m => m.BranchId == branchId && m.UserId == me && m.IsSupervisor);
-    }
+    public Task<bool> SupervisesAsync(ClaimsPrincipal user, Guid branchId) =>
+        user.UserId() is { } me ? supervision.BranchesOf(me).ContainsAsync(branchId) : Task.FromResult(false);
 
     public Task<Permit?> ByCodeAsync(string? code) =>
         string.IsNullOrWhiteSpace(code) || code.Length > 40 ? Task.FromResult<Permit?>(null)
