@@ -94,12 +94,14 @@ public sealed class ReportFactsUpdater(IServiceScopeFactory scopes)
     {
         if (tickets.Count == 0) return;
         var ids = tickets.Select(t => t.Id).ToList();
-        const string pending = nameof(TicketStatus.PendingCustomer);
+        // The same pauses as the SLA clock (waiting on the customer, sitting resolved until reopened), so a business
+        // time in the reports is the one the due times were set by.
+        var created = tickets.ToDictionary(t => t.Id, t => t.CreatedAt);
         var pauses = (await db.Set<TicketEvent>().AsNoTracking()
-                .Where(e => ids.Contains(e.TicketId) && e.Kind == TicketEventKind.StatusChanged && (e.NewValue == pending || e.OldValue == pending))
-                .Select(e => new { e.TicketId, e.At, Into = e.NewValue == pending }).ToListAsync(ct))
+                .Where(e => ids.Contains(e.TicketId) && e.Kind == TicketEventKind.StatusChanged)
+                .Select(e => new { e.TicketId, e.At, e.NewValue }).ToListAsync(ct))
             .GroupBy(e => e.TicketId)
-            .ToDictionary(g => g.Key, g => Pauses(g.OrderBy(e => e.At).Select(e => (e.At, e.Into))));
+            .ToDictionary(g => g.Key, g => SlaClock.PausesOf(created[g.Key], g.Select(e => (e.At, e.NewValue))));
         var ratings = (await db.Set<TicketRating>().AsNoTracking().Where(r => ids.Contains(r.TicketId))
                 .Select(r => new { r.TicketId, r.Score, r.CreatedAt }).ToListAsync(ct))
             .GroupBy(r => r.TicketId)
@@ -119,24 +121,6 @@ public sealed class ReportFactsUpdater(IServiceScopeFactory scopes)
         }
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-    }
-
-    /// <summary>Spans waiting on the customer, from the status history (into and out of PendingCustomer).</summary>
-    public static List<ClockPause> Pauses(IEnumerable<(DateTime At, bool Into)> changes)
-    {
-        var result = new List<ClockPause>();
-        DateTime? open = null;
-        foreach (var (at, into) in changes)
-        {
-            if (into) open ??= at;
-            else if (open is { } start)
-            {
-                result.Add(new ClockPause(start, at));
-                open = null;
-            }
-        }
-        if (open is { } still) result.Add(new ClockPause(still, null));
-        return result;
     }
 
     public static void Fill(TicketReportFact f, Ticket t, IReadOnlyList<ClockPause> pauses, (int Score, DateTime At)? rating, BusinessHours hours)
