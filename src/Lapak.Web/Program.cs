@@ -1,4 +1,5 @@
 using Lapak.Web.Features.Accounts;
+using Lapak.Web.Features.Chat;
 using Lapak.Web.Features.Helpdesk;
 using Lapak.Web.Features.Notifications;
 using Lapak.Web.Infrastructure;
@@ -16,6 +17,7 @@ builder.AddLapakInfrastructure();
 builder.Services.AddAccounts();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddHelpdesk();
+builder.Services.AddChat();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
@@ -25,6 +27,7 @@ app.UseLapakPipeline();
 app.MapAccounts();
 app.MapNotifications();
 app.MapHelpdesk();
+app.MapChat();
 app.MapHub<LiveHub>("/hubs/live");
 app.MapLapakHealthChecks();
 app.MapLapakApiReference();
