@@ -66,6 +66,9 @@ public sealed class LapakProcess : IAsyncDisposable
         env["Database__SeedDemoData"] = "true";
         env["RateLimits__ApiPerMinute"] = "1000000";
         env["RateLimits__AuthPerMinute"] = "1000";
+        // The chat scenarios send far faster per user than a person types.
+        env["Chat__BurstMessages"] = "100000";
+        env["Chat__MessagesPerSecond"] = "100000";
         if (smtpPort is { } port)
         {
             env["Smtp__Host"] = "127.0.0.1";

@@ -1,7 +1,7 @@
 using Lapak.Bench;
 using Lapak.Bench.Scenarios;
 
-// dotnet run --project bench/Lapak.Bench -c Release -- [--url http://host:port] [--scenario me|notify|tickets|bighelpdesk|permit|reports|all]
+// dotnet run --project bench/Lapak.Bench -c Release -- [--url http://host:port] [--scenario me|notify|tickets|bighelpdesk|permit|reports|chat|all]
 //     [--duration 10] [--clients 8] [--count 200] [--tickets 1000000] [--email customer@lapak.test] [--password Lapak#2026]
 BenchOptions options;
 try { options = BenchOptions.Parse(args); }
@@ -55,6 +55,11 @@ try
     {
         if (lapak is null) throw new BenchException("permit writes its permit into the database: let the benchmark start Lapak (no --url).");
         await PermitScenario.RunAsync(lapak, api, options, stop.Token);
+    }
+    if (options.Scenario is "chat")
+    {
+        if (lapak is null) throw new BenchException("chat seeds its users into the database: let the benchmark start Lapak (no --url).");
+        await ChatScenario.RunAsync(lapak, options, stop.Token);
     }
     if (options.Scenario is "reports")
     {

@@ -24,11 +24,14 @@ public sealed class ConversationMissingException() : Exception("The conversation
 /// The one way chat messages reach the database. Senders queue a message and await it; one loop per instance
 /// takes whatever is queued (up to <see cref="MaxBatch"/>) and stores it in a single transaction:
 /// <list type="number">
-/// <item>per conversation, in id order (so two instances lock rows in the same order), one UPDATE … RETURNING
-/// claims the next sequence numbers and reads the running analytics state; it is a write, so SQLite takes its
-/// write lock at once and PostgreSQL locks the row against the other instances;</item>
-/// <item>keys already stored are found with one query, so a retry returns the stored message;</item>
-/// <item>the messages are inserted, the conversation's state written back, the senders' read marks moved on.</item>
+/// <item>a repeated key within the batch is answered with the first copy; a key stored earlier makes the unique index
+/// refuse the batch, which is then written again one message at a time, each looking for its key first, so a retry
+/// returns the stored message;</item>
+/// <item>per conversation, in id order, the next sequence numbers and the analytics state are worked out from the
+/// state this instance remembers (read once, then kept), and written back with one UPDATE that is conditional on the
+/// last sequence number: if another instance wrote to the conversation meanwhile, nothing of the batch is kept, the
+/// state is read again and the batch tried again;</item>
+/// <item>the messages are inserted and the members' rows brought up to date (unarchived, the sender's read mark).</item>
 /// </list>
 /// A lone message is written at once (a batch of one), so batching costs no latency when traffic is light and
 /// saves the commit per message when it is heavy. If a batch fails (another instance raced us to a key), each of
@@ -66,17 +69,21 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
         while (_queue.Reader.TryRead(out var left)) left.Done.TrySetException(new InvalidOperationException("Lapak is stopping."));
     }
 
-    private async Task WriteBatchAsync(List<Item> batch)
+    /// <param name="lookUpKeys">
+    /// Whether to look for already stored keys first. Retries are rare, so the first attempt skips the query and lets
+    /// the unique index on (sender, key) refuse a repeat; the batch is then written again one by one, looking first.
+    /// </param>
+    private async Task WriteBatchAsync(List<Item> batch, bool lookUpKeys = false)
     {
         try
         {
-            var results = await StoreAsync(batch);
+            var results = await StoreAsync(batch, lookUpKeys);
             for (var i = 0; i < batch.Count; i++) Complete(batch[i], results[i]);
         }
-        catch (Exception e) when (batch.Count > 1)
+        catch (Exception e) when (!lookUpKeys || batch.Count > 1)
         {
-            log.LogInformation(e, "A batch of {Count} chat messages failed; writing them one by one", batch.Count);
-            foreach (var item in batch) await WriteBatchAsync([item]);
+            if (batch.Count > 1) log.LogInformation(e, "A batch of {Count} chat messages failed; writing them one by one", batch.Count);
+            foreach (var item in batch) await WriteBatchAsync([item], lookUpKeys: true);
         }
         catch (Exception e)
         {
@@ -90,8 +97,29 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
         else item.Done.TrySetException((Exception)result);
     }
 
+    /// <summary>
+    /// The running state of conversations this instance wrote to recently. Only the writer loop touches it, so it
+    /// needs no lock. It is a guess, never trusted: each write is conditional on the sequence number it read, and a
+    /// guess another instance made stale is read again.
+    /// </summary>
+    private readonly Dictionary<Guid, ConversationState> _states = [];
+    private const int MaxStates = 50_000;
+    private const int MaxAttempts = 20;
+
     /// <summary>Stores the batch; each slot of the answer is a <see cref="WriteResult"/> or the exception for that message.</summary>
-    private async Task<object[]> StoreAsync(List<Item> batch)
+    private async Task<object[]> StoreAsync(List<Item> batch, bool lookUpKeys)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (results, stale) = await TryStoreAsync(batch, lookUpKeys);
+            if (results is not null) return results;
+            foreach (var id in stale) _states.Remove(id);
+            if (attempt == MaxAttempts) throw new InvalidOperationException("Chat messages could not be stored: the conversation kept changing.");
+        }
+    }
+
+    /// <summary>One attempt; when another instance wrote to one of the conversations meanwhile, nothing is stored and its ids are answered.</summary>
+    private async Task<(object[]? Results, IReadOnlyList<Guid> Stale)> TryStoreAsync(List<Item> batch, bool lookUpKeys)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LapakDbContext>();
@@ -99,12 +127,17 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
         var now = clock.GetUtcNow().UtcDateTime;
         var results = new object?[batch.Count];
 
-        await using var tx = await db.Database.BeginTransactionAsync();
-
-        // Retries: keys this batch repeats, and keys already stored.
+        // Reads come before the transaction, so its first statement is a write: SQLite then takes its write lock at
+        // once instead of failing to upgrade a read snapshot that another connection's commit made stale.
         var keyed = batch.Select((item, i) => (item.Message, i)).Where(x => x.Message.ClientKey is not null && x.Message.SenderId is not null).ToList();
         var firstOfKey = new Dictionary<(Guid, string), int>();
-        if (keyed.Count > 0)
+        if (!lookUpKeys)
+        {
+            foreach (var (message, i) in keyed)
+                if (!firstOfKey.TryAdd((message.SenderId!.Value, message.ClientKey!), i))
+                    results[i] = -1 - firstOfKey[(message.SenderId!.Value, message.ClientKey!)];
+        }
+        else if (keyed.Count > 0)
         {
             var senders = keyed.Select(x => x.Message.SenderId!.Value).Distinct().ToList();
             var keys = keyed.Select(x => x.Message.ClientKey!).Distinct().ToList();
@@ -121,37 +154,50 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
                     results[i] = -1 - firstOfKey[key]; // settled after the first copy is stored
             }
         }
-
         var toStore = Enumerable.Range(0, batch.Count).Where(i => results[i] is null).ToList();
-        var stored2 = new Dictionary<int, ChatMessage>();
-        foreach (var group in toStore.GroupBy(i => batch[i].Message.ConversationId).OrderBy(g => g.Key))
+        var groups = toStore.GroupBy(i => batch[i].Message.ConversationId).OrderBy(g => g.Key).ToList();
+        var unknown = groups.Select(g => g.Key).Where(id => !_states.ContainsKey(id)).ToList();
+        if (unknown.Count > 0)
+            foreach (var state in await db.Set<Conversation>().AsNoTracking().Where(c => unknown.Contains(c.Id))
+                         .Select(c => new ConversationState
+                         {
+                             Id = c.Id, LastSeq = c.LastSeq, LastPreview = c.LastPreview, LastSenderId = c.LastSenderId, LastSentAt = c.LastSentAt,
+                             TurnStartedAt = c.TurnStartedAt, StarterId = c.StarterId, FirstMessageAt = c.FirstMessageAt,
+                             FirstResponderId = c.FirstResponderId, FirstResponseSeconds = c.FirstResponseSeconds,
+                         }).ToListAsync())
+                Remember(state);
+
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var written = new Dictionary<int, ChatMessage>();
+        var next = new List<ConversationState>();
+        var stale = new List<Guid>();
+        foreach (var group in groups)
         {
             var indexes = group.ToList();
-            var state = await ClaimAsync(db, group.Key, indexes.Count);
-            if (state is null)
+            if (!_states.TryGetValue(group.Key, out var known))
             {
                 foreach (var i in indexes) results[i] = new ConversationMissingException();
                 continue;
             }
-            var seq = state.LastSeq - indexes.Count;
-            var senderReads = new Dictionary<Guid, long>();
+            var state = known.Copy();
+            var readUpTo = new Dictionary<Guid, long>();
             foreach (var i in indexes)
             {
                 var m = batch[i].Message;
                 var message = new ChatMessage
                 {
-                    ConversationId = m.ConversationId, Seq = ++seq, SenderId = m.SenderId, Kind = m.Kind, Body = m.Body,
+                    ConversationId = m.ConversationId, Seq = ++state.LastSeq, SenderId = m.SenderId, Kind = m.Kind, Body = m.Body,
                     ClientKey = m.ClientKey, CreatedAt = now, SubjectKind = m.SubjectKind, SubjectId = m.SubjectId,
                     SystemKey = m.SystemKey, SystemData = m.SystemData,
                 };
                 if (m.SenderId is { } sender && m.Kind == ChatMessageKind.Text)
                 {
                     state.Record(message, sender, now);
-                    senderReads[sender] = message.Seq;
+                    readUpTo[sender] = message.Seq;
                 }
                 state.LastPreview = Preview(m);
                 db.Add(message);
-                stored2[i] = message;
+                written[i] = message;
                 results[i] = new WriteResult(message, Existing: false);
                 if (m.AttachmentIds is { Count: > 0 } files)
                 {
@@ -162,35 +208,65 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
                         .ExecuteUpdateAsync(s => s.SetProperty(a => a.MessageId, messageId));
                 }
             }
-            await db.Database.ExecuteSqlInterpolatedAsync($"""
-                UPDATE chat_conversations SET "LastMessageAt" = {now}, "LastPreview" = {state.LastPreview},
+            // Conditional on the sequence this instance believes is last: 0 rows means another instance wrote meanwhile.
+            var updated = await db.Database.ExecuteSqlInterpolatedAsync($"""
+                UPDATE chat_conversations SET "LastSeq" = {state.LastSeq}, "LastMessageAt" = {now}, "LastPreview" = {state.LastPreview},
                   "LastSenderId" = {state.LastSenderId}, "LastSentAt" = {state.LastSentAt}, "TurnStartedAt" = {state.TurnStartedAt},
                   "StarterId" = {state.StarterId}, "FirstMessageAt" = {state.FirstMessageAt},
                   "FirstResponderId" = {state.FirstResponderId}, "FirstResponseSeconds" = {state.FirstResponseSeconds}
-                WHERE "Id" = {group.Key}
+                WHERE "Id" = {group.Key} AND "LastSeq" = {known.LastSeq}
                 """);
-            // A new message brings an archived conversation back to everyone's inbox; the sender has read up to it.
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"""UPDATE chat_members SET "Archived" = {false} WHERE "ConversationId" = {group.Key} AND "Archived" = {true}""");
-            foreach (var (sender, read) in senderReads)
+            if (updated == 0)
+            {
+                stale.Add(group.Key);
+                continue;
+            }
+            next.Add(state);
+            // One statement per sender: a new message brings an archived conversation back to everyone's inbox, and
+            // the sender has read up to their own message.
+            foreach (var (sender, read) in readUpTo.DefaultIfEmpty(new KeyValuePair<Guid, long>(Guid.Empty, 0)))
                 await db.Database.ExecuteSqlInterpolatedAsync($"""
-                    UPDATE chat_members SET "LastReadSeq" = {read}, "LastDeliveredSeq" = {read}, "LastReadAt" = {now}
-                    WHERE "ConversationId" = {group.Key} AND "UserId" = {sender} AND "LastReadSeq" < {read}
+                    UPDATE chat_members SET "Archived" = {false},
+                      "LastReadSeq" = CASE WHEN "UserId" = {sender} AND "LastReadSeq" < {read} THEN {read} ELSE "LastReadSeq" END,
+                      "LastDeliveredSeq" = CASE WHEN "UserId" = {sender} AND "LastDeliveredSeq" < {read} THEN {read} ELSE "LastDeliveredSeq" END,
+                      "LastReadAt" = CASE WHEN "UserId" = {sender} AND "LastReadSeq" < {read} THEN {now} ELSE "LastReadAt" END
+                    WHERE "ConversationId" = {group.Key} AND ("Archived" = {true} OR ("UserId" = {sender} AND "LastReadSeq" < {read}))
                     """);
         }
+        if (stale.Count > 0)
+        {
+            await tx.RollbackAsync();
+            return (null, stale);
+        }
 
-        await db.SaveChangesAsync();
-        await tx.CommitAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+        }
+        catch
+        {
+            foreach (var group in groups) _states.Remove(group.Key); // what was committed is unknown now
+            throw;
+        }
+        foreach (var state in next) Remember(state);
 
         for (var i = 0; i < batch.Count; i++)
             if (results[i] is int pointer)
             {
                 var first = -1 - pointer;
-                results[i] = stored2.TryGetValue(first, out var message) && Same(message, batch[i].Message)
+                results[i] = written.TryGetValue(first, out var message) && Same(message, batch[i].Message)
                     ? new WriteResult(message, Existing: true)
                     : results[first] is WriteResult ? new ClientKeyConflictException() : results[first];
             }
-        return results!;
+        object[] answer = results!;
+        return (answer, []);
+    }
+
+    private void Remember(ConversationState state)
+    {
+        if (_states.Count >= MaxStates && !_states.ContainsKey(state.Id)) _states.Clear(); // crude, and only costs a re-read
+        _states[state.Id] = state;
     }
 
     private static bool Same(ChatMessage stored, PendingMessage sent) =>
@@ -203,19 +279,10 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
         return text.Length <= Conversation.PreviewLength ? text : text[..(Conversation.PreviewLength - 1)] + "…";
     }
 
-    private static async Task<ConversationState?> ClaimAsync(LapakDbContext db, Guid conversationId, int count)
-    {
-        var rows = await db.Database.SqlQuery<ConversationState>($"""
-            UPDATE chat_conversations SET "LastSeq" = "LastSeq" + {count} WHERE "Id" = {conversationId}
-            RETURNING "LastSeq", "LastPreview", "LastSenderId", "LastSentAt", "TurnStartedAt", "StarterId", "FirstMessageAt",
-              "FirstResponderId", "FirstResponseSeconds"
-            """).ToListAsync();
-        return rows.SingleOrDefault();
-    }
-
-    /// <summary>The running state of a conversation, as claimed; <see cref="Record"/> moves it on by one message.</summary>
+    /// <summary>The running state of a conversation; <see cref="Record"/> moves it on by one message.</summary>
     private sealed class ConversationState
     {
+        public Guid Id { get; set; }
         public long LastSeq { get; set; }
         public string? LastPreview { get; set; }
         public Guid? LastSenderId { get; set; }
@@ -225,6 +292,8 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
         public DateTime? FirstMessageAt { get; set; }
         public Guid? FirstResponderId { get; set; }
         public int? FirstResponseSeconds { get; set; }
+
+        public ConversationState Copy() => (ConversationState)MemberwiseClone();
 
         public void Record(ChatMessage message, Guid sender, DateTime now)
         {
