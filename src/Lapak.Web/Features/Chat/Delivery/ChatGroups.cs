@@ -17,7 +17,7 @@ public static class ChatEvents
 {
     /// <summary>To the conversation's group: a stored message (<c>ChatMessageView</c>).</summary>
     public const string Message = "chat:message";
-    /// <summary>To each member's user group: <c>{ conversationId, seq, senderId }</c>, for inboxes and the unread badge.</summary>
+    /// <summary>To the other members' user groups: <c>{ conversationId, seq, senderId }</c>, for inboxes and the unread badge.</summary>
     public const string Activity = "chat:activity";
     /// <summary>To the conversation's group: <c>{ conversationId, userId, name }</c>.</summary>
     public const string Typing = "chat:typing";

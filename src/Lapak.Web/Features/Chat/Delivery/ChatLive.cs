@@ -10,14 +10,18 @@ namespace Lapak.Web.Features.Chat.Delivery;
 /// </summary>
 public sealed class ChatLive(IHubContext<LiveHub> hub, ILogger<ChatLive> log)
 {
-    /// <summary>A new message: the full message to the conversation's group, a nudge to each member's other pages.</summary>
+    /// <summary>
+    /// A new message: the full message to the conversation's group, a nudge to the other members' pages (their
+    /// inboxes and unread badges; the sender's own pages learn of it from the conversation group or their next fetch).
+    /// </summary>
     public async Task MessageAsync(ConversationFacts facts, ChatMessageView message)
     {
         try
         {
             await hub.Clients.Group(ChatGroups.Conversation(facts.Id)).SendAsync(ChatEvents.Message, message);
             var activity = new { conversationId = facts.Id, seq = message.Seq, senderId = message.SenderId };
-            await hub.Clients.Groups(facts.MemberIds.Select(LiveHub.UserGroup).ToList()).SendAsync(ChatEvents.Activity, activity);
+            var others = facts.MemberIds.Where(m => m != message.SenderId).Select(LiveHub.UserGroup).ToList();
+            if (others.Count > 0) await hub.Clients.Groups(others).SendAsync(ChatEvents.Activity, activity);
             if (facts.Kind == Model.ConversationKind.Support && facts.TeamId is { } team)
                 await SupportQueueAsync(team, facts.Id);
         }
