@@ -1,3 +1,4 @@
+using Lapak.Web.Features.Chat.Analytics;
 using Lapak.Web.Features.Chat.Conversations;
 using Lapak.Web.Features.Chat.Delivery;
 using Lapak.Web.Features.Chat.Presence;
@@ -26,6 +27,7 @@ public static class ChatModule
         services.AddScoped<StartConversation.Handler>();
         services.AddScoped<MarkRead.Handler>();
         services.AddScoped<PickUpSupportChat.Handler>();
+        services.AddChatAnalytics();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Chat"));
         return services;
     }
@@ -33,6 +35,7 @@ public static class ChatModule
     public static IEndpointRouteBuilder MapChat(this IEndpointRouteBuilder app)
     {
         app.MapConversationEndpoints();
+        app.MapChatAnalytics();
         return app;
     }
 }
