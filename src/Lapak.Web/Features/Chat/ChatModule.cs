@@ -1,5 +1,6 @@
 using Lapak.Web.Features.Chat.Conversations;
 using Lapak.Web.Features.Chat.Delivery;
+using Lapak.Web.Features.Chat.Pages;
 using Lapak.Web.Features.Chat.Presence;
 using Lapak.Web.Features.Chat.Subjects;
 using Lapak.Web.Features.Chat.Support;
@@ -26,6 +27,7 @@ public static class ChatModule
         services.AddScoped<StartConversation.Handler>();
         services.AddScoped<MarkRead.Handler>();
         services.AddScoped<PickUpSupportChat.Handler>();
+        services.AddChatPages();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Chat"));
         return services;
     }
@@ -33,6 +35,7 @@ public static class ChatModule
     public static IEndpointRouteBuilder MapChat(this IEndpointRouteBuilder app)
     {
         app.MapConversationEndpoints();
+        app.MapChatPages();
         return app;
     }
 }
