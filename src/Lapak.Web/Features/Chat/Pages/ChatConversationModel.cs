@@ -19,7 +19,7 @@ public sealed class ChatConversationModel(ChatQueries queries, SendMessage.Handl
 
     [FromRoute] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true, Name = "before")] public long? Before { get; set; }
-    [BindProperty(SupportsGet = true, Name = "focus")] public bool Focus { get; set; }
+    [BindProperty(SupportsGet = true, Name = "focus")] public string? Focus { get; set; }
 
     [BindProperty] public string? Body { get; set; }
     [BindProperty] public string? ClientKey { get; set; }
