@@ -462,7 +462,7 @@ function start(root) {
     sendMessage(text, attachmentIds);
     body.value = "";
     autosize();
-    form.querySelector("[data-valmsg-summary], .validation-summary-errors")?.replaceChildren();
+    form.querySelector(".chat-errors")?.remove();
     form.dispatchEvent(new CustomEvent("chat:sent"));
     body.focus();
   });

@@ -97,7 +97,7 @@ public sealed class ChatPagesTests(Apps apps)
 
         var invalid = await pages.PostFormAsync($"/chat/{id}", new() { ["Body"] = "   ", ["ClientKey"] = Guid.NewGuid().ToString("N") });
         Assert.Equal(HttpStatusCode.OK, invalid.Status);
-        Assert.Contains("validation-summary-errors", invalid.Html);
+        Assert.Contains("chat-errors", invalid.Html);
         Assert.Contains(Indonesian("Write a message or attach a file."), invalid.Text);
         var tooLong = await pages.PostFormAsync($"/chat/{id}", new() { ["Body"] = new string('x', 4001), ["ClientKey"] = Guid.NewGuid().ToString("N") });
         Assert.Equal(HttpStatusCode.OK, tooLong.Status);
