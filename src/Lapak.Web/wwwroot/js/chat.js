@@ -292,29 +292,43 @@ function start(root) {
     }
   }
 
-  async function loadOlder() {
-    if (!Number.isFinite(oldestSeq) || oldestSeq <= 1 || loadOlder.busy) return;
-    loadOlder.busy = true;
-    try {
-      const page = await getJson(`/api/v1/conversations/${id}/messages?before=${oldestSeq}&limit=50`);
-      const height = log.scrollHeight;
-      const top = log.scrollTop;
-      for (const m of page.reverse()) {
-        if (byId.has(m.id)) continue;
-        const row = renderMessage(m);
-        byId.set(m.id, row);
-        list.prepend(row);
-        oldestSeq = Math.min(oldestSeq, m.seq);
+  let loadingOlder = null;
+  function loadOlder() {
+    if (!Number.isFinite(oldestSeq) || oldestSeq <= 1) return Promise.resolve();
+    loadingOlder ??= (async () => {
+      try {
+        const page = await getJson(`/api/v1/conversations/${id}/messages?before=${oldestSeq}&limit=50`);
+        const height = log.scrollHeight;
+        const top = log.scrollTop;
+        for (const m of page.reverse()) {
+          if (byId.has(m.id)) continue;
+          const row = renderMessage(m);
+          byId.set(m.id, row);
+          list.prepend(row);
+          oldestSeq = Math.min(oldestSeq, m.seq);
+        }
+        if (page.length === 0) oldestSeq = 1;
+        layoutDays();
+        // Keep what the reader was looking at in place.
+        log.scrollTop = top + (log.scrollHeight - height);
+        if (oldestSeq <= 1) older?.remove();
+      } catch {
+        // Scrolling up again retries.
+      } finally {
+        loadingOlder = null;
       }
-      layoutDays();
-      // Keep what the reader was looking at in place.
-      log.scrollTop = top + (log.scrollHeight - height);
-      if (oldestSeq <= 1) older?.remove();
-    } catch {
-      // Scrolling up again retries.
-    } finally {
-      loadOlder.busy = false;
-    }
+    })();
+    return loadingOlder;
+  }
+
+  /** A search hit links to #m-SEQ, which may be older than what the page shows: load back until it is there. */
+  async function showLinked(seq) {
+    for (let round = 0; round < 20 && Number.isFinite(seq) && !document.getElementById(`m-${seq}`) && seq < oldestSeq && oldestSeq > 1; round++)
+      await loadOlder();
+    const target = document.getElementById(`m-${seq}`);
+    if (!target) return scrollToEnd();
+    target.classList.add("linked");
+    target.scrollIntoView({ block: "center" });
   }
 
   log.addEventListener("scroll", () => {
@@ -427,6 +441,8 @@ function start(root) {
     });
     meta.append(retry);
     row.classList.add("failed");
+    // Lost only to the connection: tried again by itself once the connection is back (see connected()).
+    row.retry = reason ? null : () => retry.click();
   }
 
   /** A hub error carries the server's sentence after "HubException: "; anything else is a connection problem. */
@@ -522,11 +538,12 @@ function start(root) {
     await catchUp();
     await refreshDetails();
     markSeen();
+    for (const row of list.querySelectorAll(".chat-msg.pending.failed")) row.retry?.();
   }
   document.addEventListener("lapak:live-connected", connected);
   if (live.state === "Connected") connected();
 
-  if (location.hash.startsWith("#m-")) document.getElementById(location.hash.slice(1))?.scrollIntoView({ block: "center" });
+  if (location.hash.startsWith("#m-")) showLinked(Number(location.hash.slice(3)));
   else scrollToEnd();
   if (body) autosize();
 }
