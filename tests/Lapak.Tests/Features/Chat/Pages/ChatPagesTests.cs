@@ -184,6 +184,7 @@ public sealed class ChatPagesTests(Apps apps)
         Assert.All(items, i => Assert.Equal(mine, i.GetProperty("conversationId").GetGuid()));
         Assert.Equal(2, items[0].GetProperty("seq").GetInt64());
         Assert.Equal($"/chat/{mine}#m-2", items[0].GetProperty("url").GetString());
+        Assert.Equal(b.FullName, items[0].GetProperty("conversationTitle").GetString());
 
         var pages = await app.SignInAsync(a);
         var results = await pages.GetAsync($"/chat?q={word}");
