@@ -1,6 +1,7 @@
 using Lapak.Web.Features.Chat.Analytics;
 using Lapak.Web.Features.Chat.Conversations;
 using Lapak.Web.Features.Chat.Delivery;
+using Lapak.Web.Features.Chat.Pages;
 using Lapak.Web.Features.Chat.Presence;
 using Lapak.Web.Features.Chat.Subjects;
 using Lapak.Web.Features.Chat.Support;
@@ -28,6 +29,7 @@ public static class ChatModule
         services.AddScoped<MarkRead.Handler>();
         services.AddScoped<PickUpSupportChat.Handler>();
         services.AddChatAnalytics();
+        services.AddChatPages();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Chat"));
         return services;
     }
@@ -36,6 +38,7 @@ public static class ChatModule
     {
         app.MapConversationEndpoints();
         app.MapChatAnalytics();
+        app.MapChatPages();
         return app;
     }
 }

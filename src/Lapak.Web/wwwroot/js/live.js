@@ -97,6 +97,7 @@ bell?.addEventListener("show.bs.dropdown", () => refresh());
 async function start() {
   try {
     await connection.start();
+    if (document.body.dataset.live === "disconnected") refresh();
     document.body.dataset.live = "connected";
     // Pages join their own groups (a ticket, a queue) once connected, and again after a reconnect.
     document.dispatchEvent(new CustomEvent("lapak:live-connected"));
@@ -104,4 +105,11 @@ async function start() {
     setTimeout(start, 3000);
   }
 }
+
+// The automatic retries give up after a minute or so; a long outage must still heal without a reload, so keep
+// starting again every few seconds. Pages catch up on "lapak:live-connected" as after any reconnect.
+connection.onclose(() => {
+  document.body.dataset.live = "disconnected";
+  setTimeout(start, 3000);
+});
 start();
