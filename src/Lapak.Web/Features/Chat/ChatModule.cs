@@ -26,6 +26,7 @@ public static class ChatModule
         services.AddScoped<StartConversation.Handler>();
         services.AddScoped<MarkRead.Handler>();
         services.AddScoped<PickUpSupportChat.Handler>();
+        services.AddSupportChat();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Chat"));
         return services;
     }
@@ -33,6 +34,7 @@ public static class ChatModule
     public static IEndpointRouteBuilder MapChat(this IEndpointRouteBuilder app)
     {
         app.MapConversationEndpoints();
+        app.MapSupportChat();
         return app;
     }
 }
