@@ -22,8 +22,9 @@ public sealed class SupportTicketChoices(LapakDbContext db)
     }
 
     /// <summary>The customer's first message, cut to fit a ticket subject.</summary>
-    public async Task<string> SubjectAsync(Guid conversationId, Guid? customerId, CancellationToken ct = default)
+    public async Task<string> SubjectAsync(Guid conversationId, CancellationToken ct = default)
     {
+        var customerId = await db.Set<Conversation>().Where(c => c.Id == conversationId).Select(c => c.CustomerId).SingleOrDefaultAsync(ct);
         var first = await db.Set<ChatMessage>().AsNoTracking()
             .Where(m => m.ConversationId == conversationId && m.Kind == ChatMessageKind.Text && m.SenderId == customerId && m.RemovedAt == null && m.Body != "")
             .OrderBy(m => m.Seq).Select(m => m.Body).FirstOrDefaultAsync(ct) ?? "";
