@@ -84,7 +84,8 @@ public sealed class SupportChatTests(Apps apps)
             secondApi.PostAsync($"/api/v1/support-chats/{id}/pickup", null));
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).OrderBy(s => s));
         var loser = answers.Single(a => a.StatusCode == HttpStatusCode.Conflict);
-        Assert.Contains("Another agent has already picked up this chat.", await loser.Content.ReadAsStringAsync());
+        var reason = await loser.Content.ReadAsStringAsync();
+        Assert.True(reason.Contains("Agen lain sudah mengambil chat ini.") || reason.Contains("Another agent has already picked up this chat."), reason);
 
         var chat = await app.WithDbAsync(d => d.Set<Conversation>().AsNoTracking().SingleAsync(c => c.Id == id));
         var winner = answers[0].StatusCode == HttpStatusCode.OK ? first : second;
