@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lapak.Web.Features.Chat.Support;
 
-public sealed record RequestTypeChoice(Guid Id, string Name);
+/// <param name="NeedsFields">The type has required fields of its own, which the chat's short form does not ask for (the API takes them).</param>
+public sealed record RequestTypeChoice(Guid Id, string Name, bool NeedsFields);
 
 /// <summary>What the "Turn into a ticket" form offers: the request types the chat's team receives, and the subject to start from.</summary>
 public sealed class SupportTicketChoices(LapakDbContext db)
@@ -18,7 +19,7 @@ public sealed class SupportTicketChoices(LapakDbContext db)
         var types = await active.Where(t => t.DefaultTeamId == teamId).OrderBy(t => t.SortOrder).ThenBy(t => t.NameEn).ToListAsync(ct);
         if (types.Count == 0) types = await active.OrderBy(t => t.SortOrder).ThenBy(t => t.NameEn).ToListAsync(ct);
         var language = LapakCultures.Current;
-        return [.. types.Select(t => new RequestTypeChoice(t.Id, t.Name(language)))];
+        return [.. types.Select(t => new RequestTypeChoice(t.Id, t.Name(language), t.Fields.Any(f => f.Required)))];
     }
 
     /// <summary>The customer's first message, cut to fit a ticket subject.</summary>
