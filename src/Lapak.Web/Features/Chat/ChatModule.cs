@@ -30,6 +30,7 @@ public static class ChatModule
         services.AddScoped<PickUpSupportChat.Handler>();
         services.AddChatAnalytics();
         services.AddChatPages();
+        services.AddSupportChat();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Chat"));
         return services;
     }
@@ -39,6 +40,7 @@ public static class ChatModule
         app.MapConversationEndpoints();
         app.MapChatAnalytics();
         app.MapChatPages();
+        app.MapSupportChat();
         return app;
     }
 }

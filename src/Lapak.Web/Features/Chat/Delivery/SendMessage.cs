@@ -20,7 +20,7 @@ public static class SendMessage
     public sealed record Command(string? ClientKey, string? Body, IReadOnlyList<Guid>? AttachmentIds = null);
 
     public sealed class Handler(LapakDbContext db, ChatAccess access, ChatWriter writer, ChatLive live, ChatQueries queries,
-        ChatRateLimiter limiter, PickUpSupportChat.Handler pickUp, LapakText text, IOptions<ChatOptions> options)
+        ChatRateLimiter limiter, PickUpSupportChat.Handler pickUp, SupportChatReopen reopen, LapakText text, IOptions<ChatOptions> options)
     {
         public async Task<(ChatMessageView? Message, ChatProblems Problems)> HandleAsync(ClaimsPrincipal user, Guid conversationId, Command command,
             CancellationToken ct = default)
@@ -91,6 +91,7 @@ public static class SendMessage
             }
 
             var stored = result.Message;
+            if (!result.Existing) await reopen.AfterSendAsync(facts, me, ct);
             var attached = files.Count == 0 ? [] : await db.Set<ChatAttachment>().AsNoTracking()
                 .Where(a => a.MessageId == stored.Id).OrderBy(a => a.CreatedAt).ToListAsync(ct);
             var view = queries.View(stored, user.DisplayName(), attached, null);

@@ -30,7 +30,9 @@ public static class PickUpSupportChat
                 problems.NotFound = true;
                 return (null, problems);
             }
-            if (facts.IsMember(me)) return (facts, problems);
+            // An agent who answered this chat before it closed is still a member, yet must claim it again once it waits.
+            var waitsForAgent = facts.Kind == ConversationKind.Support && facts.State == SupportState.Waiting && facts.CustomerId != me;
+            if (facts.IsMember(me) && !waitsForAgent) return (facts, problems);
             if (facts.Kind != ConversationKind.Support || facts.TeamId is null || !await access.IsTeamAgentAsync(user, facts.TeamId.Value))
             {
                 problems.Forbidden = text.Get("Only an agent of the team can answer this chat.");
@@ -47,16 +49,19 @@ public static class PickUpSupportChat
                 problems.Conflict = text.Get("Another agent has already picked up this chat.");
                 return (null, problems);
             }
-            db.Add(new ConversationMember { ConversationId = conversationId, UserId = me, JoinedAt = now });
-            try
+            if (!facts.IsMember(me))
             {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                // Already a member from an earlier pick-up of this chat (the agent took it back after it closed).
-                db.ChangeTracker.Clear();
-                if (!await db.Set<ConversationMember>().AnyAsync(m => m.ConversationId == conversationId && m.UserId == me, ct)) throw;
+                db.Add(new ConversationMember { ConversationId = conversationId, UserId = me, JoinedAt = now });
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException)
+                {
+                    // Already a member from an earlier pick-up of this chat (the agent took it back after it closed).
+                    db.ChangeTracker.Clear();
+                    if (!await db.Set<ConversationMember>().AnyAsync(m => m.ConversationId == conversationId && m.UserId == me, ct)) throw;
+                }
             }
             access.Forget(conversationId);
             await writer.WriteAsync(new PendingMessage(conversationId, null, ChatMessageKind.System, JoinedText, null,
