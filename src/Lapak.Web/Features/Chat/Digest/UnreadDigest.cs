@@ -56,7 +56,7 @@ public sealed class UnreadDigest(IServiceScopeFactory scopes, IOptions<ChatOptio
                     from = string.Join(", ", unread.Select(x => x.FullName).Distinct()),
                     count = unread.Count,
                     preview = preview.Length > Conversation.PreviewLength ? preview[..Conversation.PreviewLength] + "…" : preview,
-                }, $"/chat/{d.ConversationId}", thread: $"chat-{d.ConversationId:N}");
+                }, $"/chat/{d.ConversationId}");
                 await db.SaveChangesAsync(ct);
                 count++;
             }
