@@ -2,7 +2,9 @@ using Lapak.Web.Features.Chat.Analytics;
 using Lapak.Web.Features.Chat.Conversations;
 using Lapak.Web.Features.Chat.Delivery;
 using Lapak.Web.Features.Chat.Pages;
+using Lapak.Web.Features.Chat.Digest;
 using Lapak.Web.Features.Chat.Presence;
+using Lapak.Web.Features.Chat.Safety;
 using Lapak.Web.Features.Chat.Subjects;
 using Lapak.Web.Features.Chat.Support;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -31,6 +33,9 @@ public static class ChatModule
         services.AddChatAnalytics();
         services.AddChatPages();
         services.AddSupportChat();
+        services.AddChatSafety();
+        services.AddChatDigest();
+        services.AddChatPresence();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Chat"));
         return services;
     }
@@ -41,6 +46,7 @@ public static class ChatModule
         app.MapChatAnalytics();
         app.MapChatPages();
         app.MapSupportChat();
+        app.MapChatSafety();
         return app;
     }
 }

@@ -9,15 +9,34 @@ namespace Lapak.Web.Infrastructure.Realtime;
 /// (conversation, ticket, queue) through methods guarded by their access rules.
 /// </summary>
 [Authorize]
-public sealed partial class LiveHub : Hub
+public sealed partial class LiveHub(IEnumerable<IHubConnectionObserver> observers, ILogger<LiveHub> log) : Hub
 {
     public static string UserGroup(Guid userId) => $"user:{userId:N}";
 
     public override async Task OnConnectedAsync()
     {
         if (Guid.TryParse(Context.User?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
             await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(userId));
+            await ObserveAsync(o => o.ConnectedAsync(userId, Context.ConnectionId));
+        }
         await base.OnConnectedAsync();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Guid.TryParse(Context.User?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+            await ObserveAsync(o => o.DisconnectedAsync(userId, Context.ConnectionId));
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task ObserveAsync(Func<IHubConnectionObserver, Task> call)
+    {
+        foreach (var observer in observers)
+        {
+            try { await call(observer); }
+            catch (Exception e) { log.LogWarning(e, "Hub connection observer {Observer} failed", observer.GetType().Name); }
+        }
     }
 }
 
