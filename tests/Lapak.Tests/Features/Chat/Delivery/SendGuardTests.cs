@@ -105,13 +105,14 @@ public sealed class SendGuardTests(Apps apps)
         // The hub shares the bucket: B floods through it.
         await using var hubB = await app.ConnectHubAsync(b);
         var hubResults = new List<Exception?>();
+        var hubStarted = DateTime.UtcNow;
         for (var i = 0; i < 12; i++)
         {
             try { await hubB.InvokeAsync<ChatMessageView>("SendMessage", id, Key(), $"Spam {i}", null); hubResults.Add(null); }
             catch (HubException e) { hubResults.Add(e); }
         }
         var hubOk = hubResults.Count(e => e is null);
-        Assert.InRange(hubOk, 5, 7);
+        Assert.InRange(hubOk, 5, 5 + (int)Math.Ceiling((DateTime.UtcNow - hubStarted).TotalSeconds));
         Assert.Contains("too fast", hubResults.First(e => e is not null)!.Message);
         Assert.Equal(ok + hubOk, await Count(app, id));
     }
