@@ -101,7 +101,7 @@ public sealed class ChatClientSim : IAsyncDisposable
         });
         hub.Closed += error =>
         {
-            // The server went away (or we dropped it): the next send or DropAsync reconnects.
+            // The server closed it (an instance stopping): come back like the browser's automatic reconnect.
             if (ReferenceEquals(_hub, hub) && !_disposed) _ = ReconnectSoonAsync(hub);
             return Task.CompletedTask;
         };
