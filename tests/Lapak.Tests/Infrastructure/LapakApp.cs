@@ -23,6 +23,8 @@ public sealed class LapakApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string _folder;
     private string? _pgDatabase; // null when the database belongs to another instance
+    private string? _inheritedFolder; // a stopped predecessor's files (its SQLite database), deleted with this instance
+    private bool _keepFolder; // a successor took over this instance's files
 
     public Db Db { get; }
     /// <summary>Extra host configuration for a test that needs it (set before the app starts).</summary>
@@ -121,6 +123,21 @@ public sealed class LapakApp : WebApplicationFactory<Program>
         var app = new LapakApp(first.Db, merged) { _pgDatabase = null };
         await app.StartServerAsync();
         return app;
+    }
+
+    /// <summary>
+    /// "Restarts" <paramref name="first"/>: starts a sibling on the same database and makes it the owner of the data, so
+    /// disposing <paramref name="first"/> afterwards only stops that instance (it no longer drops the PostgreSQL database
+    /// or deletes the SQLite file), and the successor cleans up when it is disposed.
+    /// </summary>
+    public static async Task<LapakApp> StartSuccessorAsync(LapakApp first, IDictionary<string, string?>? settings = null)
+    {
+        var next = await StartSiblingAsync(first, settings);
+        next._pgDatabase = first._pgDatabase;
+        first._pgDatabase = null;
+        next._inheritedFolder = first._folder;
+        first._keepFolder = true;
+        return next;
     }
 
     private async Task StartServerAsync()
@@ -242,7 +259,11 @@ public sealed class LapakApp : WebApplicationFactory<Program>
             }
             catch (NpgsqlException) { /* the server is stopped with the test run anyway */ }
         }
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        foreach (var folder in new[] { _keepFolder ? null : _folder, _inheritedFolder })
+        {
+            if (folder is null) continue;
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
     }
 
     private sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);

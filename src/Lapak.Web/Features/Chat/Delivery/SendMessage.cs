@@ -74,10 +74,13 @@ public static class SendMessage
                 facts = picked;
             }
 
+            // From here on the caller's token is not passed: a message handed to the writer is stored whether or not
+            // the sender is still there, and it must then be pushed too, or members who stay connected never get it live
+            // (the sender's retry finds it stored and would not push it).
             WriteResult result;
             try
             {
-                result = await writer.WriteAsync(new PendingMessage(conversationId, me, ChatMessageKind.Text, body, command.ClientKey, files), ct);
+                result = await writer.WriteAsync(new PendingMessage(conversationId, me, ChatMessageKind.Text, body, command.ClientKey, files));
             }
             catch (ClientKeyConflictException)
             {
@@ -93,9 +96,11 @@ public static class SendMessage
             var stored = result.Message;
             if (!result.Existing) await reopen.AfterSendAsync(facts, me, ct);
             var attached = files.Count == 0 ? [] : await db.Set<ChatAttachment>().AsNoTracking()
-                .Where(a => a.MessageId == stored.Id).OrderBy(a => a.CreatedAt).ToListAsync(ct);
+                .Where(a => a.MessageId == stored.Id).OrderBy(a => a.CreatedAt).ToListAsync(CancellationToken.None);
             var view = queries.View(stored, user.DisplayName(), attached, null);
-            if (!result.Existing) await live.MessageAsync(facts, view);
+            // A retry pushes again: the first attempt's instance may have died between storing and pushing, and clients
+            // merge by id, so a second push costs nothing.
+            await live.MessageAsync(facts, view);
             return (view, problems);
         }
 
