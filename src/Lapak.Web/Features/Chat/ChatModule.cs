@@ -1,6 +1,8 @@
+using Lapak.Web.Features.Chat.Attachments;
 using Lapak.Web.Features.Chat.Conversations;
 using Lapak.Web.Features.Chat.Delivery;
 using Lapak.Web.Features.Chat.Presence;
+using Lapak.Web.Features.Chat.QuickReplies;
 using Lapak.Web.Features.Chat.Subjects;
 using Lapak.Web.Features.Chat.Support;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,6 +28,8 @@ public static class ChatModule
         services.AddScoped<StartConversation.Handler>();
         services.AddScoped<MarkRead.Handler>();
         services.AddScoped<PickUpSupportChat.Handler>();
+        services.AddChatAttachments();
+        services.AddQuickReplies();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Chat"));
         return services;
     }
@@ -33,6 +37,8 @@ public static class ChatModule
     public static IEndpointRouteBuilder MapChat(this IEndpointRouteBuilder app)
     {
         app.MapConversationEndpoints();
+        app.MapChatAttachments();
+        app.MapQuickReplies();
         return app;
     }
 }
