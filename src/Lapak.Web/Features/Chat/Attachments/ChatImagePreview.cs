@@ -15,7 +15,10 @@ public static class ChatImagePreview
     {
         try
         {
-            using var codec = SKCodec.Create(content);
+            // SKCodec disposes a stream it is handed; the upload's stream is still needed for storing the original.
+            using var buffer = new MemoryStream();
+            content.CopyTo(buffer);
+            using var codec = SKCodec.Create(new SKMemoryStream(buffer.ToArray()));
             if (codec is null) return null;
             using var decoded = SKBitmap.Decode(codec);
             if (decoded is null || decoded.Width == 0 || decoded.Height == 0) return null;

@@ -124,6 +124,7 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
 
         var toStore = Enumerable.Range(0, batch.Count).Where(i => results[i] is null).ToList();
         var stored2 = new Dictionary<int, ChatMessage>();
+        var links = new List<(Guid MessageId, Guid? Uploader, Guid ConversationId, IReadOnlyList<Guid> Files)>();
         foreach (var group in toStore.GroupBy(i => batch[i].Message.ConversationId).OrderBy(g => g.Key))
         {
             var indexes = group.ToList();
@@ -153,14 +154,7 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
                 db.Add(message);
                 stored2[i] = message;
                 results[i] = new WriteResult(message, Existing: false);
-                if (m.AttachmentIds is { Count: > 0 } files)
-                {
-                    var messageId = message.Id;
-                    var uploader = m.SenderId;
-                    await db.Set<ChatAttachment>()
-                        .Where(a => files.Contains(a.Id) && a.UploaderId == uploader && a.ConversationId == m.ConversationId && a.MessageId == null)
-                        .ExecuteUpdateAsync(s => s.SetProperty(a => a.MessageId, messageId));
-                }
+                if (m.AttachmentIds is { Count: > 0 } files) links.Add((message.Id, m.SenderId, m.ConversationId, files));
             }
             await db.Database.ExecuteSqlInterpolatedAsync($"""
                 UPDATE chat_conversations SET "LastMessageAt" = {now}, "LastPreview" = {state.LastPreview},
@@ -180,6 +174,11 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
         }
 
         await db.SaveChangesAsync();
+        // Files are linked once their messages exist (the foreign key), still inside the batch's transaction.
+        foreach (var (messageId, uploader, conversationId, files) in links)
+            await db.Set<ChatAttachment>()
+                .Where(a => files.Contains(a.Id) && a.UploaderId == uploader && a.ConversationId == conversationId && a.MessageId == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.MessageId, messageId));
         await tx.CommitAsync();
 
         for (var i = 0; i < batch.Count; i++)
