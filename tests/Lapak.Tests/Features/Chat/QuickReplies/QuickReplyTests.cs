@@ -106,4 +106,16 @@ public sealed class QuickReplyTests(Apps apps)
         Assert.Equal(HttpStatusCode.Redirect, deleted.Status);
         Assert.Equal(0, await app.WithDbAsync(d => d.Set<QuickReply>().CountAsync(q => q.OwnerId == user.Id)));
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task The_openapi_document_lists_the_file_and_quick_reply_endpoints(Db db)
+    {
+        var app = await apps.Get(db);
+        using var http = app.Anonymous();
+        var doc = await http.GetStringAsync("/openapi/v1.json");
+        foreach (var operation in new[] { "UploadChatAttachment", "DownloadChatAttachment", "PreviewChatAttachment",
+                     "ListQuickReplies", "CreateQuickReply", "UpdateQuickReply", "DeleteQuickReply" })
+            Assert.Contains($"\"operationId\": \"{operation}\"", doc);
+        Assert.Contains("multipart/form-data", doc);
+    }
 }
