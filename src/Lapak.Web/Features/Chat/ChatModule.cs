@@ -1,10 +1,12 @@
 using Lapak.Web.Features.Chat.Analytics;
+using Lapak.Web.Features.Chat.Attachments;
 using Lapak.Web.Features.Chat.Conversations;
 using Lapak.Web.Features.Chat.Delivery;
 using Lapak.Web.Features.Chat.Pages;
 using Lapak.Web.Features.Chat.Digest;
 using Lapak.Web.Features.Chat.Presence;
 using Lapak.Web.Features.Chat.Safety;
+using Lapak.Web.Features.Chat.QuickReplies;
 using Lapak.Web.Features.Chat.Subjects;
 using Lapak.Web.Features.Chat.Support;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,6 +38,8 @@ public static class ChatModule
         services.AddChatSafety();
         services.AddChatDigest();
         services.AddChatPresence();
+        services.AddChatAttachments();
+        services.AddQuickReplies();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Chat"));
         return services;
     }
@@ -47,6 +51,8 @@ public static class ChatModule
         app.MapChatPages();
         app.MapSupportChat();
         app.MapChatSafety();
+        app.MapChatAttachments();
+        app.MapQuickReplies();
         return app;
     }
 }

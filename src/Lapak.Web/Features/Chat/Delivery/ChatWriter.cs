@@ -169,6 +169,7 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
 
         await using var tx = await db.Database.BeginTransactionAsync();
         var written = new Dictionary<int, ChatMessage>();
+        var links = new List<(Guid MessageId, Guid? Uploader, Guid ConversationId, IReadOnlyList<Guid> Files)>();
         var next = new List<ConversationState>();
         var stale = new List<Guid>();
         foreach (var group in groups)
@@ -199,14 +200,7 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
                 db.Add(message);
                 written[i] = message;
                 results[i] = new WriteResult(message, Existing: false);
-                if (m.AttachmentIds is { Count: > 0 } files)
-                {
-                    var messageId = message.Id;
-                    var uploader = m.SenderId;
-                    await db.Set<ChatAttachment>()
-                        .Where(a => files.Contains(a.Id) && a.UploaderId == uploader && a.ConversationId == m.ConversationId && a.MessageId == null)
-                        .ExecuteUpdateAsync(s => s.SetProperty(a => a.MessageId, messageId));
-                }
+                if (m.AttachmentIds is { Count: > 0 } files) links.Add((message.Id, m.SenderId, m.ConversationId, files));
             }
             // Conditional on the sequence this instance believes is last: 0 rows means another instance wrote meanwhile.
             var updated = await db.Database.ExecuteSqlInterpolatedAsync($"""
@@ -242,6 +236,11 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
         try
         {
             await db.SaveChangesAsync();
+            // Files are linked once their messages exist (the foreign key), still inside the batch's transaction.
+            foreach (var (messageId, uploader, conversationId, files) in links)
+                await db.Set<ChatAttachment>()
+                    .Where(a => files.Contains(a.Id) && a.UploaderId == uploader && a.ConversationId == conversationId && a.MessageId == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.MessageId, messageId));
             await tx.CommitAsync();
         }
         catch
