@@ -45,6 +45,11 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
 
     private readonly Channel<Item> _queue = Channel.CreateUnbounded<Item>(new UnboundedChannelOptions { SingleReader = true });
 
+    /// <summary>
+    /// Queues the message and waits until it is stored. <paramref name="ct"/> only stops the waiting: a queued message
+    /// is stored anyway, so a sender whose connection dropped must not pass that connection's token and then skip the
+    /// push (see <see cref="SendMessage"/>).
+    /// </summary>
     public Task<WriteResult> WriteAsync(PendingMessage message, CancellationToken ct = default)
     {
         var done = new TaskCompletionSource<WriteResult>(TaskCreationOptions.RunContinuationsAsynchronously);

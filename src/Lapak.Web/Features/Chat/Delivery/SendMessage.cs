@@ -60,7 +60,9 @@ public static class SendMessage
                     return (null, problems);
                 }
             }
-            if (!limiter.TryAcquire(me))
+            // A retry of a message already stored is answered with it whatever the rate: after a reconnect a client
+            // resends its whole unanswered burst, and refusing what is already stored would show it as "not sent".
+            if (!limiter.TryAcquire(me) && !await StoredAlreadyAsync(me, command.ClientKey!, ct))
             {
                 problems.TooMany = text.Get("You are sending messages too fast. Wait a moment and try again.");
                 return (null, problems);
@@ -103,6 +105,9 @@ public static class SendMessage
             await live.MessageAsync(facts, view);
             return (view, problems);
         }
+
+        private Task<bool> StoredAlreadyAsync(Guid sender, string key, CancellationToken ct) =>
+            db.Set<ChatMessage>().AnyAsync(m => m.SenderId == sender && m.ClientKey == key, ct);
 
         private static bool ValidKey(string? key) =>
             key is { Length: > 0 and <= ChatMessage.ClientKeyMaxLength } && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
