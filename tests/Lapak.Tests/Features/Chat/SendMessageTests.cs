@@ -63,6 +63,6 @@ public sealed class SendMessageTests(Apps apps)
         await using var hubC = await app.ConnectHubAsync(stranger);
         Assert.False(await hubC.InvokeAsync<bool>("JoinConversation", id));
         var refused = await Assert.ThrowsAsync<HubException>(() => hubC.InvokeAsync<ChatMessageView>("SendMessage", id, "k1", "hi", null));
-        Assert.Contains("does not exist", refused.Message);
+        Assert.Contains(new Lapak.Web.Infrastructure.Localization.LapakText().Get("This conversation does not exist or is not yours.", "id"), refused.Message);
     }
 }

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Lapak.Web.Features.Chat.Model;
 using Lapak.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lapak.Web.Features.Chat.Delivery;
 
@@ -24,9 +25,8 @@ public sealed class ConversationMissingException() : Exception("The conversation
 /// The one way chat messages reach the database. Senders queue a message and await it; one loop per instance
 /// takes whatever is queued (up to <see cref="MaxBatch"/>) and stores it in a single transaction:
 /// <list type="number">
-/// <item>a repeated key within the batch is answered with the first copy; a key stored earlier makes the unique index
-/// refuse the batch, which is then written again one message at a time, each looking for its key first, so a retry
-/// returns the stored message;</item>
+/// <item>keys already stored are found with one query, so a retry returns the stored message; a repeated key within
+/// the batch is answered with the first copy;</item>
 /// <item>per conversation, in id order, the next sequence numbers and the analytics state are worked out from the
 /// state this instance remembers (read once, then kept), and written back with one UPDATE that is conditional on the
 /// last sequence number: if another instance wrote to the conversation meanwhile, nothing of the batch is kept, the
@@ -74,21 +74,17 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
         while (_queue.Reader.TryRead(out var left)) left.Done.TrySetException(new InvalidOperationException("Lapak is stopping."));
     }
 
-    /// <param name="lookUpKeys">
-    /// Whether to look for already stored keys first. Retries are rare, so the first attempt skips the query and lets
-    /// the unique index on (sender, key) refuse a repeat; the batch is then written again one by one, looking first.
-    /// </param>
-    private async Task WriteBatchAsync(List<Item> batch, bool lookUpKeys = false)
+    private async Task WriteBatchAsync(List<Item> batch)
     {
         try
         {
-            var results = await StoreAsync(batch, lookUpKeys);
+            var results = await StoreAsync(batch);
             for (var i = 0; i < batch.Count; i++) Complete(batch[i], results[i]);
         }
-        catch (Exception e) when (!lookUpKeys || batch.Count > 1)
+        catch (Exception e) when (batch.Count > 1)
         {
-            if (batch.Count > 1) log.LogInformation(e, "A batch of {Count} chat messages failed; writing them one by one", batch.Count);
-            foreach (var item in batch) await WriteBatchAsync([item], lookUpKeys: true);
+            log.LogInformation(e, "A batch of {Count} chat messages failed; writing them one by one", batch.Count);
+            foreach (var item in batch) await WriteBatchAsync([item]);
         }
         catch (Exception e)
         {
@@ -112,11 +108,11 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
     private const int MaxAttempts = 20;
 
     /// <summary>Stores the batch; each slot of the answer is a <see cref="WriteResult"/> or the exception for that message.</summary>
-    private async Task<object[]> StoreAsync(List<Item> batch, bool lookUpKeys)
+    private async Task<object[]> StoreAsync(List<Item> batch)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var (results, stale) = await TryStoreAsync(batch, lookUpKeys);
+            var (results, stale) = await TryStoreAsync(batch);
             if (results is not null) return results;
             foreach (var id in stale) _states.Remove(id);
             if (attempt == MaxAttempts) throw new InvalidOperationException("Chat messages could not be stored: the conversation kept changing.");
@@ -124,7 +120,7 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
     }
 
     /// <summary>One attempt; when another instance wrote to one of the conversations meanwhile, nothing is stored and its ids are answered.</summary>
-    private async Task<(object[]? Results, IReadOnlyList<Guid> Stale)> TryStoreAsync(List<Item> batch, bool lookUpKeys)
+    private async Task<(object[]? Results, IReadOnlyList<Guid> Stale)> TryStoreAsync(List<Item> batch)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LapakDbContext>();
@@ -136,13 +132,7 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
         // once instead of failing to upgrade a read snapshot that another connection's commit made stale.
         var keyed = batch.Select((item, i) => (item.Message, i)).Where(x => x.Message.ClientKey is not null && x.Message.SenderId is not null).ToList();
         var firstOfKey = new Dictionary<(Guid, string), int>();
-        if (!lookUpKeys)
-        {
-            foreach (var (message, i) in keyed)
-                if (!firstOfKey.TryAdd((message.SenderId!.Value, message.ClientKey!), i))
-                    results[i] = -1 - firstOfKey[(message.SenderId!.Value, message.ClientKey!)];
-        }
-        else if (keyed.Count > 0)
+        if (keyed.Count > 0)
         {
             var senders = keyed.Select(x => x.Message.SenderId!.Value).Distinct().ToList();
             var keys = keyed.Select(x => x.Message.ClientKey!).Distinct().ToList();
@@ -176,6 +166,8 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
         var written = new Dictionary<int, ChatMessage>();
         var links = new List<(Guid MessageId, Guid? Uploader, Guid ConversationId, IReadOnlyList<Guid> Files)>();
         var next = new List<ConversationState>();
+        var statements = new StatementBatch(db.Database.GetDbConnection(), tx.GetDbTransaction());
+        var conversationStatements = new Dictionary<int, ConversationState>();
         var stale = new List<Guid>();
         foreach (var group in groups)
         {
@@ -207,31 +199,30 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
                 results[i] = new WriteResult(message, Existing: false);
                 if (m.AttachmentIds is { Count: > 0 } files) links.Add((message.Id, m.SenderId, m.ConversationId, files));
             }
-            // Conditional on the sequence this instance believes is last: 0 rows means another instance wrote meanwhile.
-            var updated = await db.Database.ExecuteSqlInterpolatedAsync($"""
-                UPDATE chat_conversations SET "LastSeq" = {state.LastSeq}, "LastMessageAt" = {now}, "LastPreview" = {state.LastPreview},
-                  "LastSenderId" = {state.LastSenderId}, "LastSentAt" = {state.LastSentAt}, "TurnStartedAt" = {state.TurnStartedAt},
-                  "StarterId" = {state.StarterId}, "FirstMessageAt" = {state.FirstMessageAt},
-                  "FirstResponderId" = {state.FirstResponderId}, "FirstResponseSeconds" = {state.FirstResponseSeconds}
-                WHERE "Id" = {group.Key} AND "LastSeq" = {known.LastSeq}
-                """);
-            if (updated == 0)
-            {
-                stale.Add(group.Key);
-                continue;
-            }
-            next.Add(state);
+            // Conditional on the sequence this instance believes is last: no row changed means another instance wrote meanwhile.
+            conversationStatements[statements.Add("""
+                UPDATE chat_conversations SET "LastSeq" = $1, "LastMessageAt" = $2, "LastPreview" = $3, "LastSenderId" = $4,
+                  "LastSentAt" = $5, "TurnStartedAt" = $6, "StarterId" = $7, "FirstMessageAt" = $8, "FirstResponderId" = $9,
+                  "FirstResponseSeconds" = $10
+                WHERE "Id" = $11 AND "LastSeq" = $12
+                """, Arg.Of(state.LastSeq), Arg.Of(now), Arg.Of(state.LastPreview), Arg.Of(state.LastSenderId), Arg.Of(state.LastSentAt),
+                Arg.Of(state.TurnStartedAt), Arg.Of(state.StarterId), Arg.Of(state.FirstMessageAt), Arg.Of(state.FirstResponderId),
+                Arg.Of(state.FirstResponseSeconds), Arg.Of(group.Key), Arg.Of(known.LastSeq))] = state;
             // One statement per sender: a new message brings an archived conversation back to everyone's inbox, and
             // the sender has read up to their own message.
             foreach (var (sender, read) in readUpTo.DefaultIfEmpty(new KeyValuePair<Guid, long>(Guid.Empty, 0)))
-                await db.Database.ExecuteSqlInterpolatedAsync($"""
-                    UPDATE chat_members SET "Archived" = {false},
-                      "LastReadSeq" = CASE WHEN "UserId" = {sender} AND "LastReadSeq" < {read} THEN {read} ELSE "LastReadSeq" END,
-                      "LastDeliveredSeq" = CASE WHEN "UserId" = {sender} AND "LastDeliveredSeq" < {read} THEN {read} ELSE "LastDeliveredSeq" END,
-                      "LastReadAt" = CASE WHEN "UserId" = {sender} AND "LastReadSeq" < {read} THEN {now} ELSE "LastReadAt" END
-                    WHERE "ConversationId" = {group.Key} AND ("Archived" = {true} OR ("UserId" = {sender} AND "LastReadSeq" < {read}))
-                    """);
+                statements.Add("""
+                    UPDATE chat_members SET "Archived" = $1,
+                      "LastReadSeq" = CASE WHEN "UserId" = $2 AND "LastReadSeq" < $3 THEN $3 ELSE "LastReadSeq" END,
+                      "LastDeliveredSeq" = CASE WHEN "UserId" = $2 AND "LastDeliveredSeq" < $3 THEN $3 ELSE "LastDeliveredSeq" END,
+                      "LastReadAt" = CASE WHEN "UserId" = $2 AND "LastReadSeq" < $3 THEN $4 ELSE "LastReadAt" END
+                    WHERE "ConversationId" = $5 AND ("Archived" = $6 OR ("UserId" = $2 AND "LastReadSeq" < $3))
+                    """, Arg.Of(false), Arg.Of(sender), Arg.Of(read), Arg.Of(now), Arg.Of(group.Key), Arg.Of(true));
         }
+        var affected = await statements.ExecuteAsync();
+        foreach (var (index, state) in conversationStatements)
+            if (affected[index] == 0) stale.Add(state.Id);
+            else next.Add(state);
         if (stale.Count > 0)
         {
             await tx.RollbackAsync();

@@ -1,3 +1,4 @@
+using Lapak.Web.Infrastructure.Localization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -47,9 +48,9 @@ public sealed class IdempotencyTests(Apps apps)
             await Task.Delay(TimeSpan.FromSeconds(1.2));
             var conflict = await SendAsync(api, id, "Something else", key);
             Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
-            Assert.Contains("already used", await conflict.Content.ReadAsStringAsync());
+            Assert.Contains(new LapakText().Get("This idempotency key was already used for a different message. Use a new key for a new message.", LapakCultures.Indonesian), await conflict.Content.ReadAsStringAsync());
             var refused = await Assert.ThrowsAsync<HubException>(() => hubs[0].InvokeAsync<ChatMessageView>("SendMessage", id, key, "Yet another", null));
-            Assert.Contains("already used", refused.Message);
+            Assert.Contains(new LapakText().Get("This idempotency key was already used for a different message. Use a new key for a new message.", LapakCultures.Indonesian), refused.Message);
             var after = Assert.Single(await Rows(app, id));
             Assert.Equal(body, after.Body);
         }

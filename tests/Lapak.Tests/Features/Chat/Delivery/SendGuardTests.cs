@@ -4,6 +4,7 @@ using System.Text.Json;
 using Lapak.Web.Features.Chat;
 using Lapak.Web.Features.Chat.Conversations;
 using Lapak.Web.Features.Chat.Model;
+using Lapak.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,9 @@ namespace Lapak.Tests.Features.Chat.Delivery;
 [Collection(Apps.Name)]
 public sealed class SendGuardTests(Apps apps)
 {
+    /// <summary>Test users read Lapak in Indonesian, its default language.</summary>
+    private static string Id(string english) => new LapakText().Get(english, LapakCultures.Indonesian);
+
     [Theory, ClassData(typeof(Databases))]
     public async Task Empty_oversized_and_strangers_messages_are_refused_by_hub_and_api_and_nothing_is_stored(Db db)
     {
@@ -27,7 +31,7 @@ public sealed class SendGuardTests(Apps apps)
         await using var hub = await app.ConnectHubAsync(a);
         await using var strangerHub = await app.ConnectHubAsync(stranger);
 
-        foreach (var (body, error) in new[] { ("   ", "Write a message or attach a file."), (new string('x', 4001), "at most 4000 characters") })
+        foreach (var (body, error) in new[] { ("   ", Id("Write a message or attach a file.")), (new string('x', 4001), string.Format(Id("A message can be at most {0} characters."), 4000)) })
         {
             var response = await SendAsync(api, id, body);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -40,7 +44,7 @@ public sealed class SendGuardTests(Apps apps)
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(strangerApi, id, "Halo")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await strangerApi.GetAsync($"/api/v1/conversations/{id}/messages?after=0")).StatusCode);
         var notFound = await Assert.ThrowsAsync<HubException>(() => strangerHub.InvokeAsync<ChatMessageView>("SendMessage", id, Key(), "Halo", null));
-        Assert.Contains("does not exist", notFound.Message);
+        Assert.Contains(Id("This conversation does not exist or is not yours."), notFound.Message);
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(api, Guid.NewGuid(), "Halo")).StatusCode); // no such conversation
 
         Assert.Equal(1, await Count(app, id));
@@ -71,12 +75,12 @@ public sealed class SendGuardTests(Apps apps)
 
         var response = await SendAsync(apiA, id, "Kenapa tidak dibalas?");
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("does not accept messages from you", await response.Content.ReadAsStringAsync());
+        Assert.Contains(Id("This user does not accept messages from you."), await response.Content.ReadAsStringAsync());
         var refused = await Assert.ThrowsAsync<HubException>(() => hubA.InvokeAsync<ChatMessageView>("SendMessage", id, Key(), "Halo?", null));
-        Assert.Contains("does not accept messages from you", refused.Message);
+        Assert.Contains(Id("This user does not accept messages from you."), refused.Message);
         var own = await SendAsync(apiB, id, "Saya blokir");
         Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
-        Assert.Contains("Unblock them", await own.Content.ReadAsStringAsync());
+        Assert.Contains(Id("You blocked this user. Unblock them to send messages."), await own.Content.ReadAsStringAsync());
 
         Assert.Equal(1, await Count(app, id));
     }
@@ -99,7 +103,7 @@ public sealed class SendGuardTests(Apps apps)
         var tooMany = responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
         Assert.Equal(30, ok + tooMany.Count);
         Assert.InRange(ok, 5, 5 + (int)Math.Ceiling(elapsed.TotalSeconds)); // the burst, plus at most the refill meanwhile
-        Assert.Contains("too fast", await tooMany[0].Content.ReadAsStringAsync());
+        Assert.Contains(Id("You are sending messages too fast. Wait a moment and try again."), await tooMany[0].Content.ReadAsStringAsync());
         Assert.Equal(ok, await Count(app, id));
 
         // The hub shares the bucket: B floods through it.
@@ -113,7 +117,7 @@ public sealed class SendGuardTests(Apps apps)
         }
         var hubOk = hubResults.Count(e => e is null);
         Assert.InRange(hubOk, 5, 5 + (int)Math.Ceiling((DateTime.UtcNow - hubStarted).TotalSeconds));
-        Assert.Contains("too fast", hubResults.First(e => e is not null)!.Message);
+        Assert.Contains(Id("You are sending messages too fast. Wait a moment and try again."), hubResults.First(e => e is not null)!.Message);
         Assert.Equal(ok + hubOk, await Count(app, id));
     }
 
