@@ -75,6 +75,7 @@ public sealed class BuyerAndSellerChatLiveJourney(BrowserFixture browser)
             await desk.Locator("#chat-body").FillAsync(reply);
             await desk.Locator("#chat-body").PressAsync("Enter");
             await Expect(phone.Locator(".chat-msg.theirs")).ToContainTextAsync(reply);
+            await Expect(phone.Locator("#chat-typing")).ToBeEmptyAsync(new() { Timeout = 2_000 });
             await Expect(desk.Locator(".chat-msg.mine")).ToContainTextAsync(reply);
 
             // An image with a caption in Markdown-lite and a link: a preview and formatting on the phone.

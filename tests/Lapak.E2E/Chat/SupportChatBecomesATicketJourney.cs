@@ -88,6 +88,11 @@ public sealed class SupportChatBecomesATicketJourney(BrowserFixture browser)
             await Expect(badge).ToContainTextAsync(string.Format(browser.Indonesian("Ticket {0}"), shown));
             await Expect(phone.Locator(".support-actions")).ToContainTextAsync(browser.Contains("Closed"));
             Assert.True(await phone.EvaluateAsync<bool>("() => window.__sameDocument === true"), "The customer's chat reloaded.");
+            var title = await phone.Locator("#chat-title").BoundingBoxAsync();
+            var actions = await phone.Locator(".support-actions").BoundingBoxAsync();
+            Assert.True(title is not null && actions is not null
+                && (actions.Y >= title.Y + title.Height || actions.X >= title.X + title.Width),
+                "On the phone the support badges overlap the conversation's title.");
             await browser.AssertAccessibleAsync(phone, "phone-support-chat-ticket");
 
             await badge.ClickAsync();
