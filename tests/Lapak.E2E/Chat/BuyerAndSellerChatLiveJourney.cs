@@ -118,6 +118,13 @@ public sealed class BuyerAndSellerChatLiveJourney(BrowserFixture browser)
             var seqs = await phone.Locator(".chat-msg[data-seq]").EvaluateAllAsync<int[]>("rows => rows.map(r => Number(r.dataset.seq))");
             Assert.Equal(seqs.Order().Distinct(), seqs);
             await AssertSameDocumentAsync(phone, "The buyer's conversation reloaded after the blip.");
+
+            // The buyer's inbox on the phone: the conversation with the seller's last message, nothing unread.
+            await phone.GotoAsync("/chat");
+            var conversation = phone.Locator("#chat-inbox-list .chat-inbox-item").Filter(new() { HasText = seller.FullName });
+            await Expect(conversation).ToContainTextAsync(during[2]);
+            await Expect(conversation.Locator(".chat-unread")).ToHaveCountAsync(0);
+            await browser.AssertAccessibleAsync(phone, "phone-chat-inbox");
         });
     }
 
