@@ -25,6 +25,8 @@ public sealed class BuyerAndSellerChatLiveJourney(BrowserFixture browser)
 
         await browser.RunTogetherAsync(nameof(BuyerAndSellerChatLiveJourney), Device.Phone, Device.Desktop, async (phone, desk) =>
         {
+            // Keeps the phone's WebSockets within reach, to drop them in the network blip below.
+            await phone.Context.AddInitScriptAsync(KeepSockets);
             await browser.SignInAsync(phone, buyer.Email, buyer.Password);
             await browser.SignInAsync(desk, seller.Email, seller.Password);
 
@@ -101,7 +103,8 @@ public sealed class BuyerAndSellerChatLiveJourney(BrowserFixture browser)
             await phone.EvaluateAsync("() => { window.__reconnected = 0; document.addEventListener('lapak:live-connected', () => window.__reconnected++); }");
             await phone.Context.SetOfflineAsync(true);
             // Chromium's offline mode keeps an open WebSocket alive, so the socket is dropped as a lost network would.
-            await phone.EvaluateAsync("() => { const ws = window.lapakLive.connection?.transport?._webSocket; if (ws) ws.close(); else return window.lapakLive.stop(); }");
+            Assert.True(await phone.EvaluateAsync<int>("() => { const open = window.__sockets.filter(s => s.readyState === WebSocket.OPEN); open.forEach(s => s.close(4000, 'network lost')); return open.length; }") > 0,
+                "The phone had no open WebSocket to drop.");
             var during = Enumerable.Range(1, 3).Select(i => $"Pesan {i} saat sinyal hilang ({tag})").ToArray();
             foreach (var text in during)
             {
@@ -127,6 +130,14 @@ public sealed class BuyerAndSellerChatLiveJourney(BrowserFixture browser)
             await browser.AssertAccessibleAsync(phone, "phone-chat-inbox");
         });
     }
+
+    private const string KeepSockets = """
+        window.__sockets = [];
+        const Native = window.WebSocket;
+        window.WebSocket = class extends Native {
+          constructor(...args) { super(...args); window.__sockets.push(this); }
+        };
+        """;
 
     /// <summary>Marks this document: still there later means nobody reloaded the page.</summary>
     private static Task MarkDocumentAsync(IPage page) => page.EvaluateAsync("() => { window.__sameDocument = true; }");
