@@ -390,10 +390,18 @@ function start(root) {
   }
 
   let typingTimer = 0;
-  function showTyping(name) {
+  let typingUser = null;
+  function showTyping(userId, name) {
+    typingUser = userId;
     typingBox.textContent = t("typing").replace("{0}", name);
     clearTimeout(typingTimer);
-    typingTimer = setTimeout(() => (typingBox.textContent = ""), 5000);
+    typingTimer = setTimeout(stopTyping, 5000);
+  }
+
+  function stopTyping() {
+    clearTimeout(typingTimer);
+    typingUser = null;
+    typingBox.textContent = "";
   }
 
   let lastTypingSent = 0;
@@ -496,6 +504,8 @@ function start(root) {
 
   live.on("chat:message", (m) => {
     if (m.conversationId !== id) return;
+    // Their message is what they were typing: "… is typing" would otherwise linger under it for seconds.
+    if (m.senderId && m.senderId === typingUser) stopTyping();
     if (m.seq > lastSeq + 1) {
       // A gap: something was missed; the catch-up fills it in order.
       catchUp();
@@ -505,7 +515,7 @@ function start(root) {
     if (m.kind === "system") refreshDetails();
   });
   live.on("chat:typing", (e) => {
-    if (e.conversationId === id && e.userId !== me) showTyping(e.name);
+    if (e.conversationId === id && e.userId !== me) showTyping(e.userId, e.name);
   });
   live.on("chat:receipt", (e) => {
     if (e.conversationId !== id) return;
