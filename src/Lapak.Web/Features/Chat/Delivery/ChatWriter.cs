@@ -25,13 +25,15 @@ public sealed class ConversationMissingException() : Exception("The conversation
 /// The one way chat messages reach the database. Senders queue a message and await it; one loop per instance
 /// takes whatever is queued (up to <see cref="MaxBatch"/>) and stores it in a single transaction:
 /// <list type="number">
-/// <item>keys already stored are found with one query, so a retry returns the stored message; a repeated key within
-/// the batch is answered with the first copy;</item>
+/// <item>a repeated key within the batch is answered with the first copy; a key stored earlier makes its insert skip
+/// the row (<c>ON CONFLICT DO NOTHING</c>), and then nothing of the batch is kept and it is written again one message
+/// at a time, each looking for its key first, so a retry returns the stored message;</item>
 /// <item>per conversation, in id order, the next sequence numbers and the analytics state are worked out from the
 /// state this instance remembers (read once, then kept), and written back with one UPDATE that is conditional on the
 /// last sequence number: if another instance wrote to the conversation meanwhile, nothing of the batch is kept, the
 /// state is read again and the batch tried again;</item>
-/// <item>the messages are inserted and the members' rows brought up to date (unarchived, the sender's read mark).</item>
+/// <item>the messages are inserted and the members' rows brought up to date (unarchived, the sender's read mark);
+/// all these statements go as one <see cref="StatementBatch"/>, one round trip on PostgreSQL.</item>
 /// </list>
 /// A lone message is written at once (a batch of one), so batching costs no latency when traffic is light and
 /// saves the commit per message when it is heavy. If a batch fails (another instance raced us to a key), each of
@@ -74,23 +76,31 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
         while (_queue.Reader.TryRead(out var left)) left.Done.TrySetException(new InvalidOperationException("Lapak is stopping."));
     }
 
-    private async Task WriteBatchAsync(List<Item> batch)
+    /// <param name="lookUpKeys">
+    /// Whether to look for already stored keys first. Retries are rare, so the first attempt skips that query: its
+    /// inserts skip a row whose key is taken (no error), and then nothing of the batch is kept and it is written again
+    /// one message at a time, each looking for its key first, so a retry gets the stored message back.
+    /// </param>
+    private async Task WriteBatchAsync(List<Item> batch, bool lookUpKeys = false)
     {
         try
         {
-            var results = await StoreAsync(batch);
+            var results = await StoreAsync(batch, lookUpKeys);
             for (var i = 0; i < batch.Count; i++) Complete(batch[i], results[i]);
         }
-        catch (Exception e) when (batch.Count > 1)
+        catch (Exception e) when (!lookUpKeys || batch.Count > 1)
         {
-            log.LogInformation(e, "A batch of {Count} chat messages failed; writing them one by one", batch.Count);
-            foreach (var item in batch) await WriteBatchAsync([item]);
+            if (e is not KeyTakenException) log.LogInformation(e, "A batch of {Count} chat messages failed; writing them one by one", batch.Count);
+            foreach (var item in batch) await WriteBatchAsync([item], lookUpKeys: true);
         }
         catch (Exception e)
         {
             batch[0].Done.TrySetException(e);
         }
     }
+
+    /// <summary>An insert of the batch found its key taken: a retry of a stored message.</summary>
+    private sealed class KeyTakenException() : Exception("A message key of the batch is already stored.");
 
     private static void Complete(Item item, object result)
     {
@@ -108,11 +118,11 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
     private const int MaxAttempts = 20;
 
     /// <summary>Stores the batch; each slot of the answer is a <see cref="WriteResult"/> or the exception for that message.</summary>
-    private async Task<object[]> StoreAsync(List<Item> batch)
+    private async Task<object[]> StoreAsync(List<Item> batch, bool lookUpKeys)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var (results, stale) = await TryStoreAsync(batch);
+            var (results, stale) = await TryStoreAsync(batch, lookUpKeys);
             if (results is not null) return results;
             foreach (var id in stale) _states.Remove(id);
             if (attempt == MaxAttempts) throw new InvalidOperationException("Chat messages could not be stored: the conversation kept changing.");
@@ -120,7 +130,7 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
     }
 
     /// <summary>One attempt; when another instance wrote to one of the conversations meanwhile, nothing is stored and its ids are answered.</summary>
-    private async Task<(object[]? Results, IReadOnlyList<Guid> Stale)> TryStoreAsync(List<Item> batch)
+    private async Task<(object[]? Results, IReadOnlyList<Guid> Stale)> TryStoreAsync(List<Item> batch, bool lookUpKeys)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LapakDbContext>();
@@ -132,7 +142,13 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
         // once instead of failing to upgrade a read snapshot that another connection's commit made stale.
         var keyed = batch.Select((item, i) => (item.Message, i)).Where(x => x.Message.ClientKey is not null && x.Message.SenderId is not null).ToList();
         var firstOfKey = new Dictionary<(Guid, string), int>();
-        if (keyed.Count > 0)
+        if (!lookUpKeys)
+        {
+            foreach (var (message, i) in keyed)
+                if (!firstOfKey.TryAdd((message.SenderId!.Value, message.ClientKey!), i))
+                    results[i] = -1 - firstOfKey[(message.SenderId!.Value, message.ClientKey!)];
+        }
+        else if (keyed.Count > 0)
         {
             var senders = keyed.Select(x => x.Message.SenderId!.Value).Distinct().ToList();
             var keys = keyed.Select(x => x.Message.ClientKey!).Distinct().ToList();
@@ -168,6 +184,7 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
         var next = new List<ConversationState>();
         var statements = new StatementBatch(db.Database.GetDbConnection(), tx.GetDbTransaction());
         var conversationStatements = new Dictionary<int, ConversationState>();
+        var insertStatements = new List<int>();
         var stale = new List<Guid>();
         foreach (var group in groups)
         {
@@ -194,7 +211,15 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
                     readUpTo[sender] = message.Seq;
                 }
                 state.LastPreview = Preview(m);
-                db.Add(message);
+                insertStatements.Add(statements.Add("""
+                    INSERT INTO chat_messages ("Id", "ConversationId", "Seq", "SenderId", "Kind", "Body", "ClientKey", "CreatedAt",
+                      "SubjectKind", "SubjectId", "SystemKey", "SystemData", "GapSeconds", "ReplySeconds")
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                    ON CONFLICT DO NOTHING
+                    """, Arg.Of(message.Id), Arg.Of(message.ConversationId), Arg.Of(message.Seq), Arg.Of(message.SenderId),
+                    Arg.Of((int?)(int)message.Kind), Arg.Of(message.Body), Arg.Of(message.ClientKey), Arg.Of(message.CreatedAt),
+                    Arg.Of(message.SubjectKind), Arg.Of(message.SubjectId), Arg.Of(message.SystemKey), Arg.Of(message.SystemData),
+                    Arg.Of(message.GapSeconds), Arg.Of(message.ReplySeconds)));
                 written[i] = message;
                 results[i] = new WriteResult(message, Existing: false);
                 if (m.AttachmentIds is { Count: > 0 } files) links.Add((message.Id, m.SenderId, m.ConversationId, files));
@@ -219,10 +244,33 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
                     WHERE "ConversationId" = $5 AND ("Archived" = $6 OR ("UserId" = $2 AND "LastReadSeq" < $3))
                     """, Arg.Of(false), Arg.Of(sender), Arg.Of(read), Arg.Of(now), Arg.Of(group.Key), Arg.Of(true));
         }
-        var affected = await statements.ExecuteAsync();
+        // Files are linked once their messages exist (the foreign key), in the same transaction.
+        foreach (var (messageId, uploader, conversationId, files) in links)
+        {
+            var list = string.Join(", ", files.Select((_, k) => "$" + (k + 4)));
+            statements.Add($"""
+                UPDATE chat_attachments SET "MessageId" = $1
+                WHERE "UploaderId" = $2 AND "ConversationId" = $3 AND "MessageId" IS NULL AND "Id" IN ({list})
+                """, [Arg.Of(messageId), Arg.Of(uploader), Arg.Of(conversationId), .. files.Select(f => Arg.Of(f))]);
+        }
+        int[] affected;
+        try
+        {
+            affected = await statements.ExecuteAsync();
+        }
+        catch
+        {
+            foreach (var group in groups) _states.Remove(group.Key);
+            throw;
+        }
         foreach (var (index, state) in conversationStatements)
             if (affected[index] == 0) stale.Add(state.Id);
             else next.Add(state);
+        if (stale.Count == 0 && insertStatements.Any(index => affected[index] == 0))
+        {
+            await tx.RollbackAsync();
+            throw new KeyTakenException();
+        }
         if (stale.Count > 0)
         {
             await tx.RollbackAsync();
@@ -231,12 +279,6 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
 
         try
         {
-            await db.SaveChangesAsync();
-            // Files are linked once their messages exist (the foreign key), still inside the batch's transaction.
-            foreach (var (messageId, uploader, conversationId, files) in links)
-                await db.Set<ChatAttachment>()
-                    .Where(a => files.Contains(a.Id) && a.UploaderId == uploader && a.ConversationId == conversationId && a.MessageId == null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.MessageId, messageId));
             await tx.CommitAsync();
         }
         catch
