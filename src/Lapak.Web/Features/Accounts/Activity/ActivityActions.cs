@@ -53,6 +53,9 @@ public static class ActivityActions
         ["helpdesk.ticket_deleted"] = "Deleted a ticket",
         ["helpdesk.request_type_created"] = "Created a request type",
         ["helpdesk.request_type_updated"] = "Edited a request type",
+        ["chat.report_dismissed"] = "Dismissed a chat report",
+        ["chat.report_action_taken"] = "Closed a chat report with action taken",
+        ["chat.message_removed"] = "Removed a chat message",
     };
 
     /// <summary>The English description of <paramref name="action"/>, or null when it is not a known code.</summary>
