@@ -6,6 +6,7 @@ using Lapak.Web.Features.Helpdesk.Tickets;
 using Lapak.Web.Infrastructure.Data;
 using Lapak.Web.Infrastructure.Files;
 using Lapak.Web.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Lapak.Web.Features.Chat.Attachments;
@@ -19,6 +20,14 @@ public static class UploadChatAttachment
 {
     public const string Field = "File";
     public const string Folder = FileStore.PrivateFolder + "/chat";
+
+    /// <summary>
+    /// Uploaded but not yet sent files one user may have at once. They are kept a day (files taken out of the composer
+    /// too), so without a cap one account could fill the disk with files it never sends; this is far above real use.
+    /// </summary>
+    public const int MaxUnsentPerUser = 50;
+
+    public const string TooManyUnsent = "Too many of your files are waiting to be sent. Send your message first, or try again tomorrow.";
 
     public sealed class Handler(LapakDbContext db, ChatAccess access, FileStore store, LapakText text, TimeProvider clock,
         IOptions<ChatOptions> options, ILogger<Handler> log)
@@ -42,6 +51,11 @@ public static class UploadChatAttachment
             if (await access.BlockedAsync(me, facts, text.Get) is { } blocked)
             {
                 problems.Forbidden = blocked;
+                return (null, problems);
+            }
+            if (await db.Set<ChatAttachment>().CountAsync(a => a.UploaderId == me && a.MessageId == null, ct) >= MaxUnsentPerUser)
+            {
+                problems.TooMany = text.Get(TooManyUnsent);
                 return (null, problems);
             }
 

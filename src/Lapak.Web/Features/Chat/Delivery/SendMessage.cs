@@ -68,8 +68,8 @@ public static class SendMessage
                 return (null, problems);
             }
 
-            // An agent answering a support chat nobody has yet picks it up by answering.
-            if (!facts.IsMember(me))
+            // An agent answering a support chat nobody holds picks it up by answering (a former agent too: see MustClaim).
+            if (!facts.IsMember(me) || PickUpSupportChat.MustClaim(facts, me))
             {
                 var (picked, pickProblems) = await pickUp.HandleAsync(user, conversationId, ct);
                 if (picked is null) return (null, pickProblems);

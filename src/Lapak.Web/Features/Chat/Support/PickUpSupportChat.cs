@@ -18,6 +18,13 @@ public static class PickUpSupportChat
 {
     public const string JoinedText = "{agent} joined the chat.";
 
+    /// <summary>
+    /// An agent who answered this chat before is still a member, yet must claim it again unless they hold it now: once it
+    /// waits or is closed (taking it like any colleague), and while a colleague holds it (refused like any colleague).
+    /// </summary>
+    public static bool MustClaim(ConversationFacts facts, Guid me) =>
+        facts.Kind == ConversationKind.Support && facts.CustomerId != me && !(facts.State == SupportState.Active && facts.AgentId == me);
+
     public sealed class Handler(LapakDbContext db, ChatAccess access, ChatWriter writer, ChatLive live, TimeProvider clock, LapakText text)
     {
         public async Task<(ConversationFacts? Facts, ChatProblems Problems)> HandleAsync(ClaimsPrincipal user, Guid conversationId, CancellationToken ct = default)
@@ -30,9 +37,7 @@ public static class PickUpSupportChat
                 problems.NotFound = true;
                 return (null, problems);
             }
-            // An agent who answered this chat before it closed is still a member, yet must claim it again once it waits.
-            var waitsForAgent = facts.Kind == ConversationKind.Support && facts.State == SupportState.Waiting && facts.CustomerId != me;
-            if (facts.IsMember(me) && !waitsForAgent) return (facts, problems);
+            if (facts.IsMember(me) && !MustClaim(facts, me)) return (facts, problems);
             if (facts.Kind != ConversationKind.Support || facts.TeamId is null || !await access.IsTeamAgentAsync(user, facts.TeamId.Value))
             {
                 problems.Forbidden = text.Get("Only an agent of the team can answer this chat.");

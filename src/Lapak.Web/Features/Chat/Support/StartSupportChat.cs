@@ -41,6 +41,7 @@ public static class StartSupportChat
             var conversation = await db.Set<Conversation>().AsNoTracking()
                 .Where(c => c.Kind == ConversationKind.Support && c.CustomerId == me && c.TeamId == team)
                 .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);
+            var created = conversation is null;
             if (conversation is null)
             {
                 conversation = new Conversation
@@ -55,7 +56,14 @@ public static class StartSupportChat
             // A closed chat is put back in the queue by the send path itself (SupportChatReopen), as for any later message.
 
             var (message, sendProblems) = await send.HandleAsync(user, conversation.Id, new SendMessage.Command(command.ClientKey, body), ct);
-            if (message is null) return (null, sendProblems);
+            if (message is null)
+            {
+                // A chat made for this message alone must not wait, empty, in the agents' queue when the message is refused
+                // (rate, reused key); members and anything else go with it by cascade.
+                if (created)
+                    await db.Set<Conversation>().Where(c => c.Id == conversation.Id && c.LastSeq == 0).ExecuteDeleteAsync(CancellationToken.None);
+                return (null, sendProblems);
+            }
             return (new Started(conversation.Id, message), problems);
         }
     }
