@@ -32,6 +32,26 @@
     } catch { return null; }
   }
 
+  // Blocking left the message box in place until a reload, inviting a message that could not be sent. The box is
+  // swapped for the server's own notice; unblocking reloads, because chat.js wires the box when the page loads.
+  async function followComposer(block) {
+    const composer = document.getElementById("chat-composer");
+    if (!block) {
+      if (!composer) location.reload();
+      return;
+    }
+    if (!composer) return;
+    try {
+      const res = await fetch(location.pathname, { headers: { "X-Live-Fragment": "1" }, credentials: "same-origin", cache: "no-store" });
+      if (!res.ok) return;
+      const doc = new DOMParser().parseFromString(await res.text(), "text/html");
+      const notice = doc.querySelector("[data-chat-cannot-send]");
+      if (notice && !doc.getElementById("chat-composer")) composer.replaceWith(document.importNode(notice, true));
+    } catch {
+      // Offline for a moment: the server refuses the message anyway, and a reload shows the notice.
+    }
+  }
+
   root.querySelectorAll("form[data-chat-block]").forEach((f) => {
     f.addEventListener("submit", async (e) => {
       e.preventDefault();
@@ -46,6 +66,7 @@
       if (!res.ok) { toast((await problemText(res)) || root.dataset.textFailed); return; }
       root.querySelectorAll("form[data-chat-block]").forEach((other) => { other.hidden = other === f; });
       toast(block ? root.dataset.textBlocked : root.dataset.textUnblocked);
+      await followComposer(block);
     });
   });
 

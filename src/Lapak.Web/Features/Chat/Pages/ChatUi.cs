@@ -32,6 +32,20 @@ public static class ChatUi
         _ => (bytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.InvariantCulture) + " MB",
     };
 
+    /// <summary>
+    /// The inbox's "when": relative within a week, then the date alone ("15 Nov", with the year when it is not this
+    /// year). The full "15 Nov 2026 08.38 WIB" squeezed the name to a few letters in the list beside a conversation;
+    /// the element's title still carries it.
+    /// </summary>
+    public static string InboxWhen(DateTime utc, DateTime nowUtc, Microsoft.Extensions.Localization.IStringLocalizer l)
+    {
+        var day = Display.ToJakarta(utc).Date;
+        var today = Display.ToJakarta(nowUtc).Date;
+        if ((today - day).Days < 7) return RelativeTime.Describe(utc, nowUtc, l);
+        var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("id-ID");
+        return day.ToString(day.Year == today.Year ? "d MMM" : "d MMM yyyy", culture);
+    }
+
     public static string DayLabel(DateTime utc, DateTime nowUtc, Func<string, string> translate)
     {
         var day = Display.ToJakarta(utc).Date;
