@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using global::CsvHelper;
 using Lapak.Web.Features.Accounts;
 using Lapak.Web.Features.Helpdesk.Reports;
 using Lapak.Web.Infrastructure.Localization;
@@ -44,7 +43,7 @@ public static class AnalyticsEndpoints
         return new ChatAnalyticsReport(period.From, period.To, overview, agents);
     }
 
-    public static async Task<IResult> Report(HttpContext http, ChatAnalytics analytics, LapakText text, TimeProvider clock,
+    public static async Task<IResult> Report(HttpContext http, ChatAnalytics analytics, LapakText text, TimeProvider clock, ReportExports exports,
         string? from = null, string? to = null, string? format = null, CancellationToken ct = default)
     {
         if (!MayRead(http.User))
@@ -55,38 +54,18 @@ public static class AnalyticsEndpoints
         if (!string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)) return TypedResults.Ok(report);
 
         var output = new MemoryStream();
-        await WriteCsvAsync(output, report, text);
+        await WriteCsvAsync(output, report, text, exports);
         output.Position = 0;
         return TypedResults.File(output, "text/csv; charset=utf-8", $"chat-analytics-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}.csv");
     }
 
-    /// <summary>Like the helpdesk reports: UTF-8 with BOM, comma separated, invariant numbers; each table a block under its title.</summary>
-    public static async Task WriteCsvAsync(Stream output, ChatAnalyticsReport report, LapakText text)
+    /// <summary>The helpdesk reports' CSV (<see cref="ReportExports"/>): UTF-8 with BOM, invariant numbers, each table a block under its title.</summary>
+    public static Task WriteCsvAsync(Stream output, ChatAnalyticsReport report, LapakText text, ReportExports exports)
     {
-        await using var csv = CsvWriter.Create(output, new CsvWriterOptions
-        {
-            WriteByteOrderMark = true, NewLine = "\r\n", FormatProvider = CultureInfo.InvariantCulture, ValidateFieldCount = false,
-        }, leaveOpen: true);
-        csv.WriteField(text.Get("Chat analytics"));
-        await csv.EndRecordAsync();
-        csv.WriteField(text.Get("Period"));
-        csv.WriteField($"{report.From:yyyy-MM-dd}");
-        csv.WriteField($"{report.To:yyyy-MM-dd}");
-        await csv.EndRecordAsync();
-        foreach (var table in AnalyticsTables.Build(report, text, csv: true))
-        {
-            csv.WriteField("");
-            await csv.EndRecordAsync();
-            csv.WriteField(table.Title);
-            await csv.EndRecordAsync();
-            foreach (var h in table.Headers) csv.WriteField(h);
-            await csv.EndRecordAsync();
-            foreach (var row in table.Rows)
-            {
-                foreach (var c in row) csv.WriteField(c);
-                await csv.EndRecordAsync();
-            }
-        }
-        await csv.FlushAsync();
+        var tables = AnalyticsTables.Build(report, text, csv: true)
+            .Select(t => new ReportTable(t.Key, t.Title, t.Headers, t.Rows.Select(r => (IReadOnlyList<string?>)r.ToList<string?>()).ToList()))
+            .ToList();
+        return exports.WriteCsvAsync(output, new ReportSection("chat-analytics", text.Get("Chat analytics"), tables),
+            new ReportFilter(report.From, report.To, null, null, null));
     }
 }
