@@ -26,4 +26,12 @@ public static class Display
 
     /// <summary>Round-trip UTC for machine use (data attributes, API).</summary>
     public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>"10 MB", "350 KB": file sizes as people read them.</summary>
+    public static string FileSize(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => $"{bytes / (1024.0 * 1024):0.#} MB",
+        >= 1024 => $"{bytes / 1024.0:0} KB",
+        _ => $"{bytes} B",
+    };
 }

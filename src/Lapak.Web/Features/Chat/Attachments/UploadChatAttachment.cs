@@ -64,7 +64,7 @@ public static class UploadChatAttachment
             var max = options.Value.MaxAttachmentBytes;
             if (file.Length == 0) problems.Add(Field, string.Format(text.Get("“{0}” is empty."), name));
             else if (file.Length > max)
-                problems.Add(Field, string.Format(text.Get("“{0}” is larger than {1}. Attach files of at most {1} each."), name, TicketFiles.Size(max)));
+                problems.Add(Field, string.Format(text.Get("“{0}” is larger than {1}. Attach files of at most {1} each."), name, Lapak.Web.Infrastructure.Formatting.Display.FileSize(max)));
             if (problems.Any) return (null, problems);
 
             await using var content = file.OpenReadStream();

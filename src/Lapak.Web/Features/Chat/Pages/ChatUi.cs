@@ -24,14 +24,6 @@ public static class ChatUi
     public static string Time(DateTime utc) =>
         Display.ToJakarta(utc).ToString(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "HH:mm" : "HH.mm", CultureInfo.InvariantCulture);
 
-    /// <summary>"12 KB", "1.4 MB".</summary>
-    public static string Size(long bytes) => bytes switch
-    {
-        < 1024 => bytes + " B",
-        < 1024 * 1024 => (bytes / 1024) + " KB",
-        _ => (bytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.InvariantCulture) + " MB",
-    };
-
     /// <summary>
     /// The inbox's "when": relative within a week, then the date alone ("15 Nov", with the year when it is not this
     /// year). The full "15 Nov 2026 08.38 WIB" squeezed the name to a few letters in the list beside a conversation;

@@ -43,7 +43,7 @@ public sealed class TicketFiles(FileStore store, IOptions<AttachmentOptions> opt
             var name = Path.GetFileName(upload.FileName.Replace('\\', '/'));
             if (upload.Length == 0) problems.Add(string.Format(text.Get("“{0}” is empty."), name));
             else if (upload.Length > limits.MaxFileBytes)
-                problems.Add(string.Format(text.Get("“{0}” is larger than {1}. Attach files of at most {1} each."), name, Size(limits.MaxFileBytes)));
+                problems.Add(string.Format(text.Get("“{0}” is larger than {1}. Attach files of at most {1} each."), name, Lapak.Web.Infrastructure.Formatting.Display.FileSize(limits.MaxFileBytes)));
             else if (Kind(upload) is null)
                 problems.Add(string.Format(text.Get("“{0}” is not a file type we accept. Attach images (JPEG, PNG, WebP, GIF), PDF, text, CSV, Word, Excel or ZIP files."), name));
         }
@@ -138,12 +138,4 @@ public sealed class TicketFiles(FileStore store, IOptions<AttachmentOptions> opt
         copy.Position = 0;
         return FileKinds.Detect(copy, upload.FileName);
     }
-
-    /// <summary>"10 MB", "350 KB": sizes as people read them.</summary>
-    public static string Size(long bytes) => bytes switch
-    {
-        >= 1024 * 1024 => $"{bytes / (1024.0 * 1024):0.#} MB",
-        >= 1024 => $"{bytes / 1024.0:0} KB",
-        _ => $"{bytes} B",
-    };
 }
