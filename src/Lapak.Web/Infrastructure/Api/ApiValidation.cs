@@ -41,4 +41,8 @@ public static class ApiValidation
     }
 
     public static Dictionary<string, string[]> Single(string field, string message) => new() { [field] = [message] };
+
+    /// <summary>Field errors keyed by a command's property names (PascalCase), keyed instead by their JSON names for ProblemDetails.</summary>
+    public static Dictionary<string, string[]> ByJsonName(IReadOnlyDictionary<string, string[]> errors) =>
+        errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value);
 }

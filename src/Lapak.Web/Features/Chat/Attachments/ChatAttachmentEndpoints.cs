@@ -61,7 +61,7 @@ public static class ChatAttachmentEndpoints
     private static Results<Created<ChatAttachmentView>, NotFound, ValidationProblem, ProblemHttpResult> WithDetail(ChatProblems problems)
     {
         if (problems.Errors.Count > 0 && !problems.NotFound && problems.Forbidden is null)
-            return TypedResults.ValidationProblem(problems.Errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value),
+            return TypedResults.ValidationProblem(Lapak.Web.Infrastructure.Api.ApiValidation.ByJsonName(problems.Errors),
                 detail: problems.Errors.Values.SelectMany(v => v).First());
         return ConversationEndpoints.Answer<Created<ChatAttachmentView>>(problems);
     }

@@ -37,7 +37,7 @@ public static class ConversationEndpoints
         var (conversation, created, problems) = await handler.HandleAsync(http.User, command);
         if (conversation is null)
             return problems.Errors.Count > 0
-                ? TypedResults.ValidationProblem(problems.Errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value))
+                ? TypedResults.ValidationProblem(Lapak.Web.Infrastructure.Api.ApiValidation.ByJsonName(problems.Errors))
                 : TypedResults.NotFound();
         var details = (await queries.DetailsAsync(http.User, conversation.Id))!;
         return created ? TypedResults.Created($"/api/v1/conversations/{conversation.Id}", details) : TypedResults.Ok(details);
@@ -78,7 +78,7 @@ public static class ConversationEndpoints
         if (problems.NotFound) return TypedResults.NotFound();
         if (problems.Forbidden is { } forbidden) return TypedResults.Problem(forbidden, statusCode: StatusCodes.Status403Forbidden);
         if (problems.Errors.Count > 0)
-            return TypedResults.ValidationProblem(problems.Errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value));
+            return TypedResults.ValidationProblem(Lapak.Web.Infrastructure.Api.ApiValidation.ByJsonName(problems.Errors));
         if (problems.TooMany is { } tooMany) return TypedResults.Problem(tooMany, statusCode: StatusCodes.Status429TooManyRequests);
         return TypedResults.Problem(problems.Conflict, statusCode: StatusCodes.Status409Conflict);
     }

@@ -50,5 +50,5 @@ public static class QuickReplyEndpoints
         await handler.HandleAsync(http.User, id) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static Dictionary<string, string[]> Camel(Dictionary<string, string[]> errors) =>
-        errors.ToDictionary(e => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value);
+        Lapak.Web.Infrastructure.Api.ApiValidation.ByJsonName(errors);
 }

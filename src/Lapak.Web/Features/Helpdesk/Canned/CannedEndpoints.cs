@@ -82,7 +82,7 @@ public static class CannedEndpoints
     }
 
     private static Dictionary<string, string[]> Camel(Dictionary<string, string[]> errors) =>
-        errors.ToDictionary(e => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value);
+        Lapak.Web.Infrastructure.Api.ApiValidation.ByJsonName(errors);
 
     private static ProblemHttpResult Forbidden(LapakText text) =>
         TypedResults.Problem(text.Get("Only supervisors and admins can change canned responses."), statusCode: StatusCodes.Status403Forbidden);

@@ -57,5 +57,5 @@ public static class EscalationEndpoints
         TypedResults.Ok(await desk.ApprovalsAsync(http.User.RequiredUserId()));
 
     private static Dictionary<string, string[]> Camel(TicketProblems p) =>
-        p.Errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value);
+        Lapak.Web.Infrastructure.Api.ApiValidation.ByJsonName(p.Errors);
 }

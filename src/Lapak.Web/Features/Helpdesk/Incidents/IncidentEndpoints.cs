@@ -102,7 +102,7 @@ public static class IncidentEndpoints
         if (problems.NotFound) return TypedResults.NotFound();
         if (problems.Forbidden is { } forbidden) return TypedResults.Problem(forbidden, statusCode: StatusCodes.Status403Forbidden);
         if (problems.Errors.Count > 0)
-            return TypedResults.ValidationProblem(problems.Errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value));
+            return TypedResults.ValidationProblem(Lapak.Web.Infrastructure.Api.ApiValidation.ByJsonName(problems.Errors));
         return TypedResults.Problem(problems.Conflict, statusCode: StatusCodes.Status409Conflict);
     }
 }

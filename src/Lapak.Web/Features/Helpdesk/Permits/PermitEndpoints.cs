@@ -49,7 +49,7 @@ public static class PermitEndpoints
         return result.Outcome switch
         {
             RevokePermit.Outcome.NotFound => TypedResults.NotFound(),
-            RevokePermit.Outcome.Invalid => TypedResults.ValidationProblem(result.Errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value)),
+            RevokePermit.Outcome.Invalid => TypedResults.ValidationProblem(Lapak.Web.Infrastructure.Api.ApiValidation.ByJsonName(result.Errors)),
             RevokePermit.Outcome.AlreadyRevoked => TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status409Conflict),
             _ => TypedResults.Ok(Summary(result.Permit!, clock.GetUtcNow().UtcDateTime)),
         };
