@@ -182,7 +182,7 @@ public sealed class ChatWriter(IServiceScopeFactory scopes, TimeProvider clock, 
         var written = new Dictionary<int, ChatMessage>();
         var links = new List<(Guid MessageId, Guid? Uploader, Guid ConversationId, IReadOnlyList<Guid> Files)>();
         var next = new List<ConversationState>();
-        var statements = new StatementBatch(db.Database.GetDbConnection(), tx.GetDbTransaction());
+        var statements = new StatementBatch(db.Database.GetDbConnection(), tx.GetDbTransaction(), db.Database.IsSqlite());
         var conversationStatements = new Dictionary<int, ConversationState>();
         var insertStatements = new List<int>();
         var stale = new List<Guid>();

@@ -21,10 +21,11 @@ public readonly record struct Arg(object? Value, DbType Type)
 /// run one after another. Parameters are <c>$1</c>, <c>$2</c>, … in each statement, and values are written the way EF
 /// Core stores them on each provider (on SQLite: GUIDs as upper-case text, times as ISO text, booleans as 0/1).
 /// </summary>
-public sealed class StatementBatch(DbConnection connection, DbTransaction transaction)
+/// <param name="sqlite">Whether the connection is SQLite's (<c>Database.IsSqlite()</c>), whose values are written as EF stores them there.</param>
+public sealed class StatementBatch(DbConnection connection, DbTransaction transaction, bool sqlite)
 {
     private readonly List<(string Sql, Arg[] Args)> _statements = [];
-    private readonly bool _sqlite = connection.GetType().Name.StartsWith("Sqlite", StringComparison.Ordinal);
+    private readonly bool _sqlite = sqlite;
 
     /// <returns>The statement's index, to read its affected rows from <see cref="ExecuteAsync"/>'s answer.</returns>
     public int Add(string sql, params Arg[] args)
@@ -32,8 +33,6 @@ public sealed class StatementBatch(DbConnection connection, DbTransaction transa
         _statements.Add((sql, args));
         return _statements.Count - 1;
     }
-
-    public int Count => _statements.Count;
 
     /// <summary>Runs every statement; answers the rows each one changed.</summary>
     public async Task<int[]> ExecuteAsync(CancellationToken ct = default)
