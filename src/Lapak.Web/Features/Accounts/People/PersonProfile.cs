@@ -21,7 +21,7 @@ public sealed class PersonProfile(LapakDbContext db, ChatAnalytics analytics, La
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == id select r.Name).ToListAsync(ct);
         var figures = await analytics.PersonAsync(id, ct);
         var reply = figures.ReplyTime;
-        return new PersonView(user.Id, user.FullName, user.AvatarPath is null ? null : "/media/" + user.AvatarPath, user.CreatedAt,
+        return new PersonView(user.Id, user.FullName, LapakUser.AvatarUrl(user.AvatarPath), user.CreatedAt,
             roles.Contains(Roles.Seller), roles.Contains(Roles.Agent) || roles.Contains(Roles.Supervisor),
             reply is null ? null : (int)Math.Round(reply.MedianSeconds), reply?.Band,
             reply is null ? null : AnalyticsTables.ReplyTimeText(reply.Band, text),

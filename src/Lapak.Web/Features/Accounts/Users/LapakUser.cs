@@ -13,6 +13,9 @@ public sealed class LapakUser : IdentityUser<Guid>
     public string PreferredLanguage { get; set; } = "id";
     /// <summary>Relative path of the resized avatar under the file store, or null.</summary>
     public string? AvatarPath { get; set; }
+
+    /// <summary>Where <c>/media</c> serves an avatar stored at <paramref name="avatarPath"/>; null without one.</summary>
+    public static string? AvatarUrl(string? avatarPath) => avatarPath is null ? null : "/media/" + avatarPath;
     public bool IsActive { get; set; } = true;
     public DateTime CreatedAt { get; set; }
     public Guid? OrganizationId { get; set; }

@@ -15,7 +15,7 @@ public sealed class ChatQueries(LapakDbContext db, ChatAccess access, ChatSubjec
 {
     public const int MaxPage = 200;
 
-    public static string? AvatarUrl(string? avatarPath) => avatarPath is null ? null : "/media/" + avatarPath;
+    public static string? AvatarUrl(string? avatarPath) => LapakUser.AvatarUrl(avatarPath);
 
     // ---------- messages ----------
 
@@ -51,9 +51,12 @@ public sealed class ChatQueries(LapakDbContext db, ChatAccess access, ChatSubjec
             .OrderBy(a => a.CreatedAt).ToListAsync(ct);
         var filesOf = files.ToLookup(a => a.MessageId!.Value);
         var views = new List<ChatMessageView>(rows.Count);
+        var cards = new Dictionary<(string?, string?), ChatSubjectCard?>(); // a subject that comes back renders once
         foreach (var m in rows)
         {
-            ChatSubjectCard? card = m.Kind == ChatMessageKind.Context ? await subjects.RenderAsync(m.SubjectKind, m.SubjectId, viewer, ct) : null;
+            ChatSubjectCard? card = null;
+            if (m.Kind == ChatMessageKind.Context && !cards.TryGetValue((m.SubjectKind, m.SubjectId), out card))
+                cards[(m.SubjectKind, m.SubjectId)] = card = await subjects.RenderAsync(m.SubjectKind, m.SubjectId, viewer, ct);
             views.Add(View(m, m.SenderId is { } s ? names.GetValueOrDefault(s) : null, filesOf[m.Id].ToList(), card));
         }
         return views;
