@@ -361,13 +361,13 @@ function start(root) {
   let markedRead = Number(root.dataset.myRead || 0);
   function markSeen() {
     if (live?.state !== "Connected" || root.dataset.member === "false") return;
-    if (lastSeq > markedDelivered) {
+    // Reading marks delivered too, so a page in view sends one call per message, not two.
+    if (document.visibilityState === "visible" && document.hasFocus() && lastSeq > markedRead) {
+      markedRead = markedDelivered = lastSeq;
+      live.invoke("MarkRead", id, lastSeq).catch(() => {});
+    } else if (lastSeq > markedDelivered) {
       markedDelivered = lastSeq;
       live.invoke("MarkDelivered", id, lastSeq).catch(() => {});
-    }
-    if (document.visibilityState === "visible" && document.hasFocus() && lastSeq > markedRead) {
-      markedRead = lastSeq;
-      live.invoke("MarkRead", id, lastSeq).catch(() => {});
     }
   }
   document.addEventListener("visibilitychange", markSeen);

@@ -27,11 +27,13 @@ public static class MarkRead
             seq = Math.Clamp(seq, 0, last);
             var now = clock.GetUtcNow().UtcDateTime;
             var members = db.Set<ConversationMember>().Where(m => m.ConversationId == conversationId && m.UserId == me);
-            var changed = await members.Where(m => m.LastDeliveredSeq < seq)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastDeliveredSeq, seq), ct);
-            if (read)
-                changed += await members.Where(m => m.LastReadSeq < seq)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastReadSeq, seq).SetProperty(m => m.LastReadAt, now), ct);
+            // One statement moves both marks; each only forward.
+            var changed = read
+                ? await members.Where(m => m.LastDeliveredSeq < seq || m.LastReadSeq < seq).ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.LastDeliveredSeq, m => m.LastDeliveredSeq < seq ? seq : m.LastDeliveredSeq)
+                    .SetProperty(m => m.LastReadAt, m => m.LastReadSeq < seq ? now : m.LastReadAt)
+                    .SetProperty(m => m.LastReadSeq, m => m.LastReadSeq < seq ? seq : m.LastReadSeq), ct)
+                : await members.Where(m => m.LastDeliveredSeq < seq).ExecuteUpdateAsync(s => s.SetProperty(m => m.LastDeliveredSeq, seq), ct);
             if (changed == 0) return true;
             var marks = await members.Select(m => new { m.LastDeliveredSeq, m.LastReadSeq }).SingleAsync(ct);
             await live.ReceiptAsync(conversationId, me, marks.LastDeliveredSeq, marks.LastReadSeq);
